@@ -35,5 +35,8 @@ public interface Remote {
 
     /** Renders Mustache text with the task's variables plus {@code extra} on top. */
     String render(String template, Map<String, Object> extra) throws ModuleException;
+
+    /** Evaluates an Ansible-style condition ({@code x is defined}, {@code a == 'b'}) with the task's variables. */
+    boolean evaluate(String condition) throws ModuleException;
   }
 }

@@ -22,6 +22,7 @@ public final class FakeRemote implements Remote {
   private final Map<String, byte[]> localFiles = new HashMap<>();
   private final Map<String, Object> vars = new LinkedHashMap<>();
   private final List<String> ran = new ArrayList<>();
+  private final Map<String, Boolean> conditions = new HashMap<>();
 
   /** Answers {@code command} with rc 0 and {@code stdout}. */
   public FakeRemote on(String command, String stdout) {
@@ -35,6 +36,12 @@ public final class FakeRemote implements Remote {
 
   public FakeRemote var(String name, Object value) {
     vars.put(name, value);
+    return this;
+  }
+
+  /** The answer {@link Controller#evaluate} gives for {@code condition}. */
+  public FakeRemote condition(String condition, boolean value) {
+    conditions.put(condition, value);
     return this;
   }
 
@@ -101,6 +108,15 @@ public final class FakeRemote implements Remote {
         Map<String, Object> scope = new HashMap<>(vars);
         scope.putAll(extra);
         return Templates.renderLenient("test", template, scope);
+      }
+
+      @Override
+      public boolean evaluate(String condition) {
+        Boolean b = conditions.get(condition);
+        if (b == null) {
+          throw new AssertionError("FakeRemote has no answer for condition: " + condition);
+        }
+        return b;
       }
     };
   }
