@@ -105,6 +105,7 @@ class ModuleCaseTest {
       }
     });
     ((Map<String, Object>) c.getOrDefault("vars", Map.of())).forEach(host::var);
+    ((Map<String, Object>) c.getOrDefault("conditions", Map.of())).forEach((k, v) -> host.condition(k, (Boolean) v));
     ((Map<String, Object>) c.getOrDefault("files", Map.of())).forEach((p, t) -> host.localFile(p, (String) t));
     return host;
   }
