@@ -16,17 +16,28 @@ public final class ParamSpec {
   private final String freeFormParam;
   private final List<List<String>> exclusive;
   private final List<List<String>> oneOf;
+  private final boolean anyKeys;
 
   private ParamSpec(List<Param> params, String freeFormParam, List<List<String>> exclusive,
-      List<List<String>> oneOf) {
+      List<List<String>> oneOf, boolean anyKeys) {
     this.params = List.copyOf(params);
     this.freeFormParam = freeFormParam;
     this.exclusive = List.copyOf(exclusive);
     this.oneOf = List.copyOf(oneOf);
+    this.anyKeys = anyKeys;
   }
 
   public static ParamSpec of(Param... params) {
-    return new ParamSpec(List.of(params), null, List.of(), List.of());
+    return new ParamSpec(List.of(params), null, List.of(), List.of(), false);
+  }
+
+  /** Accepts any parameter name (as {@link Param.Type#ANY}) besides the declared ones: set_fact. */
+  public ParamSpec anyKeys() {
+    return new ParamSpec(params, freeFormParam, exclusive, oneOf, true);
+  }
+
+  public boolean acceptsAnyKey() {
+    return anyKeys;
   }
 
   /**
@@ -34,21 +45,21 @@ public final class ParamSpec {
    * that text goes into {@code param}. Modules without it take {@code k=v} pairs only.
    */
   public ParamSpec freeForm(String param) {
-    return new ParamSpec(params, param, exclusive, oneOf);
+    return new ParamSpec(params, param, exclusive, oneOf, anyKeys);
   }
 
   /** At most one of these may be given. */
   public ParamSpec mutuallyExclusive(String... names) {
     List<List<String>> e = new ArrayList<>(exclusive);
     e.add(List.of(names));
-    return new ParamSpec(params, freeFormParam, e, oneOf);
+    return new ParamSpec(params, freeFormParam, e, oneOf, anyKeys);
   }
 
   /** At least one of these must be given. */
   public ParamSpec requireOneOf(String... names) {
     List<List<String>> o = new ArrayList<>(oneOf);
     o.add(List.of(names));
-    return new ParamSpec(params, freeFormParam, exclusive, o);
+    return new ParamSpec(params, freeFormParam, exclusive, o, anyKeys);
   }
 
   public List<Param> params() {
@@ -76,8 +87,10 @@ public final class ParamSpec {
   public Params validate(Map<String, Object> raw, boolean partial) throws ParamException {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : raw.entrySet()) {
-      Param p = find(e.getKey()).orElseThrow(() -> new ParamException(e.getKey(),
-          "unsupported parameter" + suggestion(e.getKey())));
+      Param p = find(e.getKey()).orElse(anyKeys ? Param.any(e.getKey()) : null);
+      if (p == null) {
+        throw new ParamException(e.getKey(), "unsupported parameter" + suggestion(e.getKey()));
+      }
       if (out.containsKey(p.name())) {
         throw new ParamException(e.getKey(), "given twice (also as " + p.name() + ")");
       }

@@ -1,0 +1,57 @@
+package dev.hawser.engine.exec;
+
+import dev.hawser.engine.connect.Connection;
+import dev.hawser.engine.connect.UnreachableException;
+import dev.hawser.engine.spi.ExecResult;
+import dev.hawser.engine.spi.Sh;
+import java.io.IOException;
+import java.util.Map;
+
+/** Runs commands on a task's host: connection opened once, environment and become applied. */
+final class HostExec {
+  private final TaskEnv env;
+
+  HostExec(TaskEnv env) {
+    this.env = env;
+  }
+
+  ExecResult run(String command, byte[] stdin) {
+    Connection c;
+    try {
+      c = env.session().connection(env.factory(), env.spec(), env.local());
+    } catch (UnreachableException e) {
+      throw new UnreachableDuringTask(e.getMessage());
+    }
+    try {
+      String full = environmentPrefix(env.environment()) + command;
+      Become b = env.become();
+      boolean pw = b.enabled() && !"su".equals(b.method()) && b.password() != null
+          && env.session().sudoNeedsPassword(c, env.timeout());
+      ExecResult r = c.exec(b.wrap(full, pw), b.stdin(stdin, pw), env.timeout());
+      if (b.enabled() && r.rc() == 1 && r.stderr().contains("sudo: a password is required")) {
+        return new ExecResult(r.rc(), r.stdout(), "sudo: a password is required: give it with -K "
+            + "(--ask-become-pass) or ansible_become_password");
+      }
+      return r;
+    } catch (IOException e) {
+      if (String.valueOf(e.getMessage()).contains("timed out")) {
+        return new ExecResult(124, "", e.getMessage());
+      }
+      throw new UnreachableDuringTask("connection lost: " + e.getMessage());
+    }
+  }
+
+  static String environmentPrefix(Map<String, Object> environment) {
+    if (environment == null || environment.isEmpty()) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder();
+    environment.forEach((k, v) -> {
+      if (!k.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw new IllegalArgumentException("invalid environment variable name '" + k + "'");
+      }
+      s.append("export ").append(k).append('=').append(Sh.quote(String.valueOf(v))).append("; ");
+    });
+    return s.toString();
+  }
+}

@@ -1,0 +1,13 @@
+package dev.hawser.engine.exec;
+
+import java.util.List;
+import java.util.Map;
+
+/** The inventory as the executor sees it: host names for a pattern, and each host's variables. */
+public interface HostSource {
+  /** Hosts matching {@code pattern} (and --limit), in inventory order. */
+  List<String> select(String pattern);
+
+  /** The host's inventory variables (group_vars, host_vars, inline), merged by precedence. */
+  Map<String, Object> varsFor(String host);
+}

@@ -1,0 +1,79 @@
+package dev.hawser.engine.exec;
+
+import dev.hawser.engine.playbook.Play;
+import dev.hawser.engine.playbook.Task;
+import dev.hawser.engine.report.HostResult;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/** One play in progress: builds each host's variables per task and runs tasks on the worker pool. */
+final class PlayRun {
+  private final RunContext ctx;
+  private final Play play;
+  private final PlayVars pv;
+  private final HostSource inventory;
+  private final List<HostSession> hosts;
+  private final ExecutorService pool;
+  private final TaskRunner runner;
+  private final Map<String, Map<String, Object>> inventoryVars = new HashMap<>();
+
+  PlayRun(RunContext ctx, Play play, PlayVars pv, HostSource inventory, List<HostSession> hosts, ExecutorService pool) {
+    this.ctx = ctx;
+    this.play = play;
+    this.pv = pv;
+    this.inventory = inventory;
+    this.hosts = hosts;
+    this.pool = pool;
+    this.runner = new TaskRunner(ctx, new TaskEnvs(ctx, play));
+    for (HostSession s : hosts) {
+      inventoryVars.put(s.name(), inventory.varsFor(s.name()));
+    }
+  }
+
+  Future<HostResult> submit(Task task, HostSession s) {
+    Map<String, Object> vars = varsFor(task, s);
+    return pool.submit(() -> {
+      HostResult r = runner.run(task, s, vars);
+      ctx.listener().hostResult(r);
+      return r;
+    });
+  }
+
+  String renderTaskName(Task task) {
+    return pv.renderName(task.displayName());
+  }
+
+  /** Ansible's precedence: inventory < play vars < vars_files < task vars < register/set_fact < extra vars. */
+  Map<String, Object> varsFor(Task task, HostSession s) {
+    Map<String, Object> v = new LinkedHashMap<>(inventoryVars.get(s.name()));
+    v.put("inventory_hostname", s.name());
+    v.put("playbook_dir", ctx.playbookDir().toString());
+    v.put("ansible_check_mode", ctx.options().check());
+    v.put("ansible_diff_mode", ctx.options().diff());
+    v.put("ansible_verbosity", ctx.options().verbosity());
+    v.put("ansible_play_hosts", hosts.stream().filter(HostSession::active).map(HostSession::name).toList());
+    v.put("ansible_play_hosts_all", hosts.stream().map(HostSession::name).toList());
+    v.put("hostvars", hostvars());
+    v.putAll(pv.vars());
+    v.putAll(pv.varsFiles());
+    v.putAll(task.vars());
+    v.putAll(s.facts());
+    v.putAll(pv.extra());
+    return v;
+  }
+
+  private Map<String, Object> hostvars() {
+    Map<String, Object> all = new LinkedHashMap<>();
+    for (HostSession h : hosts) {
+      Map<String, Object> m = new LinkedHashMap<>(inventoryVars.get(h.name()));
+      m.put("inventory_hostname", h.name());
+      m.putAll(h.facts());
+      all.put(h.name(), m);
+    }
+    return all;
+  }
+}

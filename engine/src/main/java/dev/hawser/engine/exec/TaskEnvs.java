@@ -1,0 +1,76 @@
+package dev.hawser.engine.exec;
+
+import dev.hawser.engine.connect.ConnectionSpec;
+import dev.hawser.engine.exec.Expressions.ExpressionException;
+import dev.hawser.engine.playbook.Play;
+import dev.hawser.engine.playbook.Task;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves how a task reaches its host from Ansible's connection variables (ansible_host,
+ * ansible_port, ansible_user, ansible_ssh_private_key_file, ansible_password, ansible_connection,
+ * ansible_become*), the play and the command line, in Ansible's order of precedence.
+ */
+final class TaskEnvs {
+  private final RunContext ctx;
+  private final Play play;
+
+  TaskEnvs(RunContext ctx, Play play) {
+    this.ctx = ctx;
+    this.play = play;
+  }
+
+  TaskEnv envFor(Task task, HostSession s, Map<String, Object> vars) throws ExpressionException {
+    RunOptions o = ctx.options();
+    boolean local = "local".equals(str(vars, "ansible_connection"));
+    String user = first(str(vars, "ansible_user"), str(vars, "ansible_ssh_user"), o.remoteUser());
+    List<Path> keys = new ArrayList<>();
+    String key = first(str(vars, "ansible_ssh_private_key_file"), o.privateKey() == null ? null : o.privateKey().toString());
+    if (key != null) {
+      keys.add(Path.of(key.startsWith("~/") ? System.getProperty("user.home") + key.substring(1) : key));
+    }
+    String password = first(str(vars, "ansible_password"), str(vars, "ansible_ssh_pass"));
+    ctx.masker().add(password);
+    Integer port = str(vars, "ansible_port") == null ? null : Integer.valueOf(str(vars, "ansible_port"));
+    ConnectionSpec spec = new ConnectionSpec(s.name(), first(str(vars, "ansible_host"), s.name()), port, user,
+        keys, password, str(vars, "ansible_ssh_private_key_passphrase"), o.knownHosts(), o.hostKeyChecking(),
+        null, o.connectTimeout());
+    Boolean become = task.become() != null ? task.become() : play.become() != null ? play.become()
+        : o.become() != null ? o.become() : bool(str(vars, "ansible_become"));
+    String becomeUser = first(task.becomeUser(), play.becomeUser(), str(vars, "ansible_become_user"), "root");
+    String becomePass = first(o.becomePassword(), str(vars, "ansible_become_password"), str(vars, "ansible_become_pass"));
+    ctx.masker().add(becomePass);
+    String method = first(str(vars, "ansible_become_method"), "sudo");
+    Map<String, Object> env = new LinkedHashMap<>(play.environment());
+    env.putAll(task.environment());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> renderedEnv = (Map<String, Object>) ctx.expressions().render(env, vars);
+    return new TaskEnv(s, ctx.factory(), spec, local, new Become(Boolean.TRUE.equals(become), method, becomeUser,
+        becomePass), renderedEnv, o.commandTimeout());
+  }
+
+  private String str(Map<String, Object> vars, String key) throws ExpressionException {
+    Object v = vars.get(key);
+    if (v instanceof String t && t.contains("{{")) {
+      v = ctx.expressions().render(t, vars);
+    }
+    return v == null ? null : String.valueOf(v);
+  }
+
+  private static Boolean bool(String s) {
+    return s == null ? null : s.matches("(?i)yes|true|on|1");
+  }
+
+  private static String first(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.hawser.engine.playbook;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a playbook file into {@link Playbook}: checks every keyword, resolves every module and
+ * pre-validates its parameters, so a bad playbook fails before any host is contacted.
+ */
+public final class PlaybookParser {
+  private static final Set<String> PLAY_KEYS = Set.of("name", "hosts", "vars", "vars_files", "become",
+      "become_user", "become_method", "gather_facts", "tasks", "handlers", "pre_tasks", "post_tasks",
+      "environment", "strategy", "tags", "remote_user", "collections", "any_errors_fatal", "serial",
+      "connection", "ignore_unreachable", "no_log", "check_mode", "diff");
+
+  private final TaskParser tasks;
+
+  public PlaybookParser(ModuleCatalog modules) {
+    this.tasks = new TaskParser(modules);
+  }
+
+  public Playbook parse(Path file) throws PlaybookException {
+    List<Play> plays = new ArrayList<>();
+    parseInto(file, plays, 0);
+    return new Playbook(file, plays);
+  }
+
+  private void parseInto(Path file, List<Play> plays, int depth) throws PlaybookException {
+    YamlSource src = YamlSource.load(file);
+    if (!(src.root() instanceof List<?> list)) {
+      throw new PlaybookException(src.positionOf(src.root()), "a playbook must be a list of plays");
+    }
+    for (Object item : list) {
+      if (!(item instanceof Map<?, ?> raw)) {
+        throw new PlaybookException(src.positionOf(list), "each play must be a mapping");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = (Map<String, Object>) raw;
+      Object imported = m.containsKey("import_playbook") ? m.get("import_playbook")
+          : m.get("ansible.builtin.import_playbook");
+      if (imported != null) {
+        if (depth > 10) {
+          throw new PlaybookException(src.positionOf(m), "import_playbook nested too deeply");
+        }
+        Path next = file.toAbsolutePath().getParent().resolve(String.valueOf(imported));
+        parseInto(next, plays, depth + 1);
+        continue;
+      }
+      plays.add(play(src, m));
+    }
+  }
+
+  private Play play(YamlSource src, Map<String, Object> m) throws PlaybookException {
+    Nodes n = new Nodes(src, m, "play");
+    for (String key : m.keySet()) {
+      if (!PLAY_KEYS.contains(key)) {
+        throw new PlaybookException(src.positionOf(m, key), "unsupported play keyword '" + key + "'"
+            + (key.equals("roles") ? " (roles are not supported yet; use tasks)" : ""));
+      }
+    }
+    if (m.get("hosts") == null) {
+      throw new PlaybookException(src.positionOf(m), "play has no 'hosts'");
+    }
+    String strategy = n.str("strategy");
+    if (strategy != null && !strategy.equals("linear")) {
+      throw new PlaybookException(src.positionOf(m, "strategy"),
+          "strategy '" + strategy + "' is not supported (linear only)");
+    }
+    Object gather = m.get("gather_facts");
+    return new Play(n.str("name"), hostsPattern(m.get("hosts")), n.map("vars"), n.strings("vars_files"),
+        n.bool("become"), n.str("become_user"), gather != null && !"false".equalsIgnoreCase(String.valueOf(gather))
+            && !"no".equalsIgnoreCase(String.valueOf(gather)),
+        tasks.list(src, m, "pre_tasks", false), tasks.list(src, m, "tasks", false),
+        tasks.list(src, m, "post_tasks", false), tasks.list(src, m, "handlers", true),
+        n.map("environment"), n.strings("tags"), src.positionOf(m));
+  }
+
+  private static String hostsPattern(Object hosts) {
+    if (hosts instanceof List<?> l) {
+      return String.join(":", l.stream().map(String::valueOf).toList());
+    }
+    return String.valueOf(hosts);
+  }
+}

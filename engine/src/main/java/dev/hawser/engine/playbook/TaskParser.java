@@ -1,0 +1,146 @@
+package dev.hawser.engine.playbook;
+
+import dev.hawser.engine.spi.ParamSpec;
+import dev.hawser.engine.spi.TaskModule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads task lists: keywords, the one module key, its arguments (pre-validated), blocks and imports. */
+final class TaskParser {
+  private static final Set<String> KEYWORDS = Set.of("name", "when", "loop", "with_items", "with_list",
+      "loop_control", "register", "notify", "listen", "tags", "ignore_errors", "changed_when",
+      "failed_when", "become", "become_user", "become_method", "environment", "no_log", "vars", "args",
+      "check_mode", "diff", "timeout", "delegate_to", "run_once", "block", "rescue", "always");
+  private static final Set<String> UNSUPPORTED = Set.of("delegate_to", "run_once", "rescue", "always");
+  private static final Set<String> IMPORTS = Set.of("import_tasks", "include_tasks",
+      "ansible.builtin.import_tasks", "ansible.builtin.include_tasks");
+
+  private final ModuleCatalog modules;
+
+  TaskParser(ModuleCatalog modules) {
+    this.modules = modules;
+  }
+
+  List<Task> list(YamlSource src, Map<String, Object> owner, String key, boolean handlers)
+      throws PlaybookException {
+    Object v = owner.get(key);
+    if (v == null) {
+      return List.of();
+    }
+    if (!(v instanceof List<?> items)) {
+      throw new PlaybookException(src.positionOf(owner, key), "'" + key + "' must be a list of tasks");
+    }
+    List<Task> out = new ArrayList<>();
+    for (Object item : items) {
+      if (!(item instanceof Map<?, ?>)) {
+        throw new PlaybookException(src.positionOf(items), "each task must be a mapping, got '" + item + "'");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = (Map<String, Object>) item;
+      addTask(src, m, handlers, out, 0);
+    }
+    return out;
+  }
+
+  private void addTask(YamlSource src, Map<String, Object> m, boolean handler, List<Task> out, int depth)
+      throws PlaybookException {
+    for (String k : m.keySet()) {
+      if (UNSUPPORTED.contains(k)) {
+        throw new PlaybookException(src.positionOf(m, k), "task keyword '" + k + "' is not supported yet");
+      }
+    }
+    if (m.containsKey("block")) {
+      List<Task> inner = list(src, m, "block", handler);
+      for (Task t : inner) {
+        out.add(Inherit.from(src, m, t));
+      }
+      return;
+    }
+    Optional<String> imp = m.keySet().stream().filter(IMPORTS::contains).findFirst();
+    if (imp.isPresent()) {
+      Object file = m.get(imp.get());
+      if (depth > 10 || file == null || String.valueOf(file).contains("{{")) {
+        throw new PlaybookException(src.positionOf(m, imp.get()), imp.get() + " needs a literal file name");
+      }
+      Path path = src.file().toAbsolutePath().getParent().resolve(String.valueOf(file));
+      YamlSource inc = YamlSource.load(path);
+      Map<String, Object> wrapper = new LinkedHashMap<>();
+      wrapper.put("tasks", inc.root());
+      for (Task t : list(inc, wrapper, "tasks", handler)) {
+        out.add(Inherit.from(src, m, t));
+      }
+      return;
+    }
+    out.add(task(src, m, handler));
+  }
+
+  private Task task(YamlSource src, Map<String, Object> m, boolean handler) throws PlaybookException {
+    Nodes n = new Nodes(src, m, "task");
+    List<String> moduleKeys = m.keySet().stream().filter(k -> !KEYWORDS.contains(k)).toList();
+    String label = m.get("name") != null ? "task '" + m.get("name") + "'" : "task";
+    if (moduleKeys.isEmpty()) {
+      throw new PlaybookException(src.positionOf(m), label + ": no module given");
+    }
+    if (moduleKeys.size() > 1) {
+      throw new PlaybookException(src.positionOf(m, moduleKeys.get(1)), label + ": conflicting action statements: "
+          + String.join(", ", moduleKeys) + " (unknown keyword or module)");
+    }
+    String key = moduleKeys.get(0);
+    TaskModule module = modules.find(key).orElseThrow(() -> new PlaybookException(src.positionOf(m, key),
+        label + ": couldn't resolve module '" + key + "'" + suggest(key)));
+    Map<String, Object> args = args(src, m, key, module.spec(), label);
+    try {
+      module.spec().validate(args, true);
+    } catch (ParamSpec.ParamException e) {
+      throw new PlaybookException(src.positionOf(m, key), label + ": " + module.name() + ": parameter '"
+          + e.param() + "': " + e.getMessage());
+    }
+    Object loop = m.containsKey("loop") ? m.get("loop") : m.containsKey("with_items") ? flattenMarker(m.get("with_items")) : m.get("with_list");
+    Map<String, Object> loopControl = n.map("loop_control");
+    String name = n.str("name");
+    return new Task(name, module.name(), args, m.get("when"), loop,
+        loopControl.get("loop_var") == null ? "item" : String.valueOf(loopControl.get("loop_var")),
+        loopControl.get("label"), n.str("register"), n.strings("notify"),
+        handler ? n.strings("listen") : List.of(), n.strings("tags"), Boolean.TRUE.equals(n.bool("ignore_errors")),
+        m.get("changed_when"), m.get("failed_when"), n.bool("become"), n.str("become_user"),
+        n.map("environment"), Boolean.TRUE.equals(n.bool("no_log")), n.map("vars"), src.positionOf(m));
+  }
+
+  /** with_items flattens one level of nested lists; the executor does it when it sees this wrapper. */
+  private static Object flattenMarker(Object items) {
+    return new WithItems(items);
+  }
+
+  private static Map<String, Object> args(YamlSource src, Map<String, Object> m, String key, ParamSpec spec,
+      String label) throws PlaybookException {
+    Map<String, Object> args = new LinkedHashMap<>();
+    Object raw = m.get(key);
+    if (raw instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> args.put(String.valueOf(k), v));
+    } else if (raw != null) {
+      try {
+        args.putAll(FreeFormArgs.parse(String.valueOf(raw), spec));
+      } catch (IllegalArgumentException e) {
+        throw new PlaybookException(src.positionOf(m, key), label + ": " + key + ": " + e.getMessage());
+      }
+    }
+    Object extra = m.get("args");
+    if (extra instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> args.putIfAbsent(String.valueOf(k), v));
+    } else if (extra != null) {
+      throw new PlaybookException(src.positionOf(m, "args"), label + ": 'args' must be a mapping");
+    }
+    return args;
+  }
+
+  private String suggest(String key) {
+    return modules.all().stream().map(TaskModule::name)
+        .filter(n -> n.startsWith(key.substring(0, Math.min(3, key.length()))))
+        .findFirst().map(n -> " (did you mean '" + n + "'?)").orElse("");
+  }
+}

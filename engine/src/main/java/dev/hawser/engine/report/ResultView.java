@@ -1,0 +1,130 @@
+package dev.hawser.engine.report;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The map Ansible would print after {@code =>} for a result, with internal keys removed. */
+final class ResultView {
+  /** Ansible's exact replacement text for a no_log result. */
+  static final String HIDDEN =
+      "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
+  /** Result key the engine sets (to true) on results shown as an indented block, like debug. */
+  static final String SHOW_KEY = "_hawser_show";
+  /** The item label Ansible prints for a no_log loop item. */
+  static final String HIDDEN_ITEM = "None";
+
+  private ResultView() {}
+
+  static boolean isShow(HostResult r) {
+    return r.result() != null && Boolean.TRUE.equals(r.result().get(SHOW_KEY));
+  }
+
+  static String itemLabel(HostResult r) {
+    return r.noLog() ? HIDDEN_ITEM : String.valueOf(r.item());
+  }
+
+  static String msg(HostResult r) {
+    if (r.noLog()) {
+      return HIDDEN;
+    }
+    return r.msg() == null ? "" : r.msg();
+  }
+
+  /** The result as printed after {@code =>} on one line (or, for debug, as an indented block). */
+  static Map<String, Object> forDisplay(HostResult r, int verbosity) {
+    if (r.noLog()) {
+      return censored(r);
+    }
+    Map<String, Object> m = new TreeMap<>();
+    if (r.result() != null && !r.result().isEmpty()) {
+      r.result().forEach((k, v) -> {
+        if (!isInternal(k)) {
+          m.put(k, strip(v));
+        }
+      });
+      if (verbosity < 3) {
+        m.remove("diff");
+        m.remove("invocation");
+      }
+      m.remove("exception");
+    } else {
+      synthesize(r, m);
+    }
+    if (r.item() != null && !m.containsKey("item") && !m.containsKey("ansible_loop_var")) {
+      m.put("ansible_loop_var", "item");
+      m.put("item", r.item());
+    }
+    return m;
+  }
+
+  /** What debug shows: just {@code msg} when there is one, else the variables it was given. */
+  static Map<String, Object> debugBlock(HostResult r) {
+    Map<String, Object> all = forDisplay(r, 0);
+    if (all.containsKey("msg")) {
+      return Map.of("msg", all.get("msg") == null ? "" : all.get("msg"));
+    }
+    Map<String, Object> vars = new TreeMap<>(all);
+    List.of("changed", "failed", "skipped", "ansible_loop_var", "item").forEach(vars::remove);
+    return vars;
+  }
+
+  private static Map<String, Object> censored(HostResult r) {
+    Map<String, Object> m = new TreeMap<>();
+    m.put("censored", HIDDEN);
+    if (!isShow(r)) {
+      Object changed = r.result() == null ? null : r.result().get("changed");
+      m.put("changed", changed instanceof Boolean b ? b : r.changed());
+    }
+    if (r.status() == Status.UNREACHABLE) {
+      m.put("unreachable", true);
+    }
+    return m;
+  }
+
+  private static void synthesize(HostResult r, Map<String, Object> m) {
+    m.put("changed", r.changed());
+    if (r.msg() != null) {
+      m.put("msg", r.msg());
+    }
+    if (r.rc() != null) {
+      m.put("rc", r.rc());
+    }
+    if (r.stdout() != null) {
+      m.put("stdout", r.stdout());
+    }
+    if (r.stderr() != null) {
+      m.put("stderr", r.stderr());
+    }
+    if (r.status() == Status.UNREACHABLE) {
+      m.put("unreachable", true);
+    }
+  }
+
+  private static boolean isInternal(Object key) {
+    String k = String.valueOf(key);
+    return k.startsWith("_hawser_") || k.startsWith("_ansible_");
+  }
+
+  /** Drops internal keys at any depth, as Ansible's strip_internal_keys does. */
+  private static Object strip(Object v) {
+    if (v instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, x) -> {
+        if (!isInternal(k)) {
+          out.put(String.valueOf(k), strip(x));
+        }
+      });
+      return out;
+    }
+    if (v instanceof Collection<?> c) {
+      List<Object> out = new ArrayList<>();
+      c.forEach(x -> out.add(strip(x)));
+      return out;
+    }
+    return v;
+  }
+}
