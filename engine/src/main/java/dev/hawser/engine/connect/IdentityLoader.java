@@ -83,6 +83,11 @@ final class IdentityLoader {
     return result;
   }
 
+  /** The passphrase for {@code file} from the environment or the prompt (used for ProxyJump keys). */
+  String passphraseFor(Path file) {
+    return passphrase(file, null);
+  }
+
   private String passphrase(Path file, String specPassphrase) {
     if (specPassphrase != null) {
       return specPassphrase;

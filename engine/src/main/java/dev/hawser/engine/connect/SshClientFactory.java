@@ -1,6 +1,7 @@
 package dev.hawser.engine.connect;
 
 import java.net.SocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -101,7 +102,11 @@ final class SshClientFactory {
       attempt.addJump(new ConnectAttempt.Hop(jump.hostName(), jump.port()));
     }
     HostConfigEntry entry = new HostConfigEntry(jump.alias(), jump.hostName(), jump.port(), jump.user());
-    jump.identityFiles().forEach(entry::addIdentity);
+    for (Path key : jump.identityFiles()) {
+      if (Files.isRegularFile(key)) {
+        entry.addIdentity(key);
+      }
+    }
     return entry;
   }
 }

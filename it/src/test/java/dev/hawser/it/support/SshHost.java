@@ -71,6 +71,7 @@ public final class SshHost implements AutoCloseable {
   private final SshKey key;
   private final boolean ownKey;
   private volatile String hostKey;
+  private volatile List<String> hostKeys;
 
   private SshHost(String name, GenericContainer<?> container, SshKey key, boolean ownKey) {
     this.name = name;
@@ -115,6 +116,27 @@ public final class SshHost implements AutoCloseable {
   /** The known_hosts line for this host: {@code [127.0.0.1]:PORT ssh-ed25519 AAAA...}. */
   public String hostKeyLine() {
     return "[" + host() + "]:" + port() + " " + hostPublicKey();
+  }
+
+  /**
+   * known_hosts lines for every host key the server offers (ed25519, ecdsa, rsa), each
+   * {@code [127.0.0.1]:PORT TYPE AAAA...}: clients that prefer another key type than ed25519 (MINA's
+   * default order puts ECDSA first) still find a matching entry.
+   */
+  public List<String> hostKeyLines() {
+    List<String> keys = hostKeys;
+    if (keys == null) {
+      List<String> l = new ArrayList<>();
+      for (String line : execOk("sh", "-c", "cat /etc/ssh/ssh_host_*_key.pub").split("\n")) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length >= 2) {
+          l.add(f[0] + " " + f[1]);
+        }
+      }
+      hostKeys = keys = List.copyOf(l);
+    }
+    String prefix = "[" + host() + "]:" + port() + " ";
+    return keys.stream().map(k -> prefix + k).collect(java.util.stream.Collectors.toList());
   }
 
   /** The host's ed25519 public key, {@code ssh-ed25519 AAAA...} (no comment). */
@@ -364,7 +386,7 @@ public final class SshHost implements AutoCloseable {
   private static final class SshBannerWait extends AbstractWaitStrategy {
     @Override
     protected void waitUntilReady() {
-      String host = waitStrategyTarget.getHost();
+      String host = "127.0.0.1";
       int port = waitStrategyTarget.getMappedPort(22);
       long deadline = System.nanoTime() + startupTimeout.toNanos();
       String last = "no attempt";
