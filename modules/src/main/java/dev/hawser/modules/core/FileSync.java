@@ -67,6 +67,12 @@ final class FileSync {
     return new Plan(steps, diffs, true, attrsChanged, backup);
   }
 
+  /** Only chmod/chown, for when the content is known to be right already. */
+  static Plan attributesOnly(String path, FileState current, FileAttrs attrs) throws ModuleException {
+    FileAttrs.Fix fix = attrs.fix(path, current.meta(), false);
+    return new Plan(fix.steps(), fix.diff() == null ? List.of() : List.of(fix.diff()), false, !fix.isEmpty(), null);
+  }
+
   /** copy's and template's result data: dest, checksum (sha1, as Ansible), size, mode, owner, group. */
   static Map<String, Object> resultData(String dest, FileState current, byte[] content, FileAttrs attrs)
       throws ModuleException {
