@@ -70,12 +70,35 @@ public final class PlaybookParser {
           "strategy '" + strategy + "' is not supported (linear only)");
     }
     Object gather = m.get("gather_facts");
-    return new Play(n.str("name"), hostsPattern(m.get("hosts")), n.map("vars"), n.strings("vars_files"),
+    Play play = new Play(n.str("name"), hostsPattern(m.get("hosts")), n.map("vars"), n.strings("vars_files"),
         n.bool("become"), n.str("become_user"), gather != null && !"false".equalsIgnoreCase(String.valueOf(gather))
             && !"no".equalsIgnoreCase(String.valueOf(gather)),
         tasks.list(src, m, "pre_tasks", false), tasks.list(src, m, "tasks", false),
         tasks.list(src, m, "post_tasks", false), tasks.list(src, m, "handlers", true),
         n.map("environment"), n.strings("tags"), src.positionOf(m));
+    checkNotifies(play);
+    return play;
+  }
+
+  /** Every notify must name a handler (or a listen topic) of the same play. */
+  private static void checkNotifies(Play play) throws PlaybookException {
+    Set<String> targets = new java.util.HashSet<>();
+    for (Task h : play.handlers()) {
+      targets.add(h.displayName());
+      targets.addAll(h.listen());
+    }
+    List<Task> all = new ArrayList<>(play.preTasks());
+    all.addAll(play.tasks());
+    all.addAll(play.postTasks());
+    all.addAll(play.handlers());
+    for (Task t : all) {
+      for (String target : t.notifies()) {
+        if (!target.contains("{{") && !targets.contains(target)) {
+          throw new PlaybookException(t.position(), "task '" + t.displayName() + "': notify: no handler named '"
+              + target + "' in this play");
+        }
+      }
+    }
   }
 
   private static String hostsPattern(Object hosts) {

@@ -69,6 +69,9 @@ final class FileSync {
 
   /** Only chmod/chown, for when the content is known to be right already. */
   static Plan attributesOnly(String path, FileState current, FileAttrs attrs) throws ModuleException {
+    if (!current.exists()) {
+      return new Plan(List.of(), List.of(), false, false, null);
+    }
     FileAttrs.Fix fix = attrs.fix(path, current.meta(), false);
     return new Plan(fix.steps(), fix.diff() == null ? List.of() : List.of(fix.diff()), false, !fix.isEmpty(), null);
   }

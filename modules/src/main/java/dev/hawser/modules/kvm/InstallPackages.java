@@ -28,6 +28,7 @@ public final class InstallPackages implements TaskModule {
           "virtinst", "bridge-utils"),
       "redhat", List.of("qemu-kvm", "libvirt", "virt-install", "qemu-img"),
       "suse", List.of("qemu-kvm", "libvirt", "virt-install", "qemu-tools"));
+  private static final List<String> FAMILIES = List.of("debian", "redhat", "suse");
   private static final List<String> MANAGERS = List.of("apt-get", "dnf", "yum", "zypper");
 
   @Override
@@ -72,7 +73,7 @@ public final class InstallPackages implements TaskModule {
     }
     Set<String> candidates = new LinkedHashSet<>(params.strings("names"));
     if (params.bool("stack")) {
-      STACK.values().forEach(candidates::addAll);
+      FAMILIES.forEach(f -> candidates.addAll(STACK.get(f)));
     }
     Probe p = host.fact(Fact.of(fact(candidates), r -> Probe.parse(r.stdout())));
     String family = family(p.value("id") + " " + p.value("like"));

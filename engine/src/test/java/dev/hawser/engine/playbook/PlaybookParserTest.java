@@ -1,0 +1,152 @@
+package dev.hawser.engine.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hawser.engine.exec.ModuleRegistry;
+import dev.hawser.engine.spi.Change;
+import dev.hawser.engine.spi.Param;
+import dev.hawser.engine.spi.ParamSpec;
+import dev.hawser.engine.spi.Params;
+import dev.hawser.engine.spi.Remote;
+import dev.hawser.engine.spi.TaskModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlaybookParserTest {
+  @TempDir
+  Path dir;
+
+  private static TaskModule module(String name, ParamSpec spec) {
+    return new TaskModule() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<String> aliases() {
+        return List.of("ansible.builtin." + name);
+      }
+
+      @Override
+      public ParamSpec spec() {
+        return spec;
+      }
+
+      @Override
+      public Change plan(Params params, Remote host) {
+        return Change.none();
+      }
+    };
+  }
+
+  private final PlaybookParser parser = new PlaybookParser(new ModuleRegistry(List.of(
+      module("command", ParamSpec.of(Param.str("cmd"), Param.str("chdir"), Param.str("creates")).freeForm("cmd")),
+      module("copy", ParamSpec.of(Param.str("dest").required(), Param.str("content"), Param.mode("mode"))),
+      module("debug", ParamSpec.of(Param.str("msg"), Param.str("var"))))));
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void readsPlaysTasksAndKeywords() throws Exception {
+    Playbook pb = parser.parse(write("site.yml", """
+        - name: Web
+          hosts: web:&prod
+          become: yes
+          vars: {x: 1}
+          tasks:
+            - name: Say
+              ansible.builtin.debug: msg="hi {{ x }}"
+              when: x == 1
+              loop: [a, b]
+              loop_control: {loop_var: thing}
+              register: out
+              notify: Restart
+              tags: [t1]
+            - command: ls -l /tmp chdir=/var creates=/x
+          handlers:
+            - name: Restart
+              command: echo restart
+              listen: restarts
+        """));
+    Play play = pb.plays().get(0);
+    assertThat(play.hosts()).isEqualTo("web:&prod");
+    assertThat(play.become()).isTrue();
+    Task say = play.tasks().get(0);
+    assertThat(say.module()).isEqualTo("debug");
+    assertThat(say.args()).containsEntry("msg", "hi {{ x }}");
+    assertThat(say.loopVar()).isEqualTo("thing");
+    assertThat(say.notifies()).containsExactly("Restart");
+    assertThat(say.position().line()).isEqualTo(6);
+    Task cmd = play.tasks().get(1);
+    assertThat(cmd.args()).isEqualTo(Map.of("cmd", "ls -l /tmp", "chdir", "/var", "creates", "/x"));
+    assertThat(cmd.displayName()).isEqualTo("command");
+    assertThat(play.handlers().get(0).listen()).containsExactly("restarts");
+  }
+
+  @Test
+  void yamlSyntaxErrorNamesFileLineAndColumn() throws Exception {
+    Path p = write("bad.yml", "- hosts: all\n  tasks:\n    - debug: msg=hi\n   - oops: [\n");
+    assertThatThrownBy(() -> parser.parse(p)).isInstanceOf(PlaybookException.class)
+        .hasMessageStartingWith(p + ":4:");
+  }
+
+  @Test
+  void unknownModuleIsAnErrorWithPosition() throws Exception {
+    Path p = write("u.yml", "- hosts: all\n  tasks:\n    - name: x\n      cpy: dest=/a\n");
+    assertThatThrownBy(() -> parser.parse(p)).hasMessage(p + ":4:7: task 'x': couldn't resolve module 'cpy'"
+        + " (did you mean 'copy'?)");
+  }
+
+  @Test
+  void parametersAreValidatedBeforeAnyHost() throws Exception {
+    Path unknown = write("p1.yml", "- hosts: all\n  tasks:\n    - name: c\n      copy: {dest: /a, colour: red}\n");
+    assertThatThrownBy(() -> parser.parse(unknown)).hasMessageContaining(unknown + ":4:7: task 'c': copy: parameter 'colour': unsupported parameter");
+    Path missing = write("p2.yml", "- hosts: all\n  tasks:\n    - copy: {content: x}\n");
+    assertThatThrownBy(() -> parser.parse(missing)).hasMessageContaining("parameter 'dest': missing required parameter");
+    Path badMode = write("p3.yml", "- hosts: all\n  tasks:\n    - copy: {dest: /a, mode: rwx}\n");
+    assertThatThrownBy(() -> parser.parse(badMode)).hasMessageContaining("parameter 'mode': value 'rwx' is not a file mode");
+    Path templated = write("p4.yml", "- hosts: all\n  tasks:\n    - copy: {dest: /a, mode: '{{ m }}'}\n");
+    assertThat(parser.parse(templated).plays()).hasSize(1);
+  }
+
+  @Test
+  void unknownPlayKeywordAndTwoModulesAreErrors() throws Exception {
+    Path p = write("k.yml", "- hosts: all\n  taskz: []\n");
+    assertThatThrownBy(() -> parser.parse(p)).hasMessage(p + ":2:3: unsupported play keyword 'taskz'");
+    Path two = write("two.yml", "- hosts: all\n  tasks:\n    - debug: msg=a\n      command: ls\n");
+    assertThatThrownBy(() -> parser.parse(two)).hasMessageContaining("conflicting action statements: debug, command");
+  }
+
+  @Test
+  void blocksAndImportsInheritConditions() throws Exception {
+    write("more.yml", "- debug: msg=imported\n");
+    Playbook pb = parser.parse(write("b.yml", """
+        - hosts: all
+          tasks:
+            - block:
+                - debug: msg=one
+                - debug: msg=two
+                  when: b
+              when: a
+              tags: [blk]
+            - import_tasks: more.yml
+        """));
+    List<Task> tasks = pb.plays().get(0).tasks();
+    assertThat(tasks).hasSize(3);
+    assertThat(tasks.get(0).when()).isEqualTo("a");
+    assertThat(tasks.get(1).when()).isEqualTo(List.of("a", "b"));
+    assertThat(tasks.get(1).tags()).containsExactly("blk");
+    assertThat(tasks.get(2).args()).containsEntry("msg", "imported");
+  }
+}
