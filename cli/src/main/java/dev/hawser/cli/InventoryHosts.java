@@ -16,6 +16,7 @@ final class InventoryHosts implements HostSource {
   private final Inventory inventory;
   private final String limit;
   private final List<String> warnings = new ArrayList<>();
+  private final Map<String, Host> selected = new java.util.concurrent.ConcurrentHashMap<>();
 
   private InventoryHosts(Inventory inventory, String limit) {
     this.inventory = inventory;
@@ -40,7 +41,7 @@ final class InventoryHosts implements HostSource {
       }
     }
     try {
-      return new InventoryHosts(InventoryLoader.load(effective, playbookDir), limit);
+      return new InventoryHosts(new InventoryLoader().load(effective, playbookDir), limit);
     } catch (InventoryException e) {
       throw new CliException(e.getMessage());
     }
@@ -60,11 +61,12 @@ final class InventoryHosts implements HostSource {
     if (limit != null) {
       hosts = HostPattern.limit(inventory, hosts, limit);
     }
+    hosts.forEach(h -> selected.put(h.name(), h));
     return hosts.stream().map(Host::name).toList();
   }
 
   @Override
   public Map<String, Object> varsFor(String host) {
-    return inventory.varsFor(inventory.host(host).orElseThrow());
+    return inventory.varsFor(selected.get(host));
   }
 }

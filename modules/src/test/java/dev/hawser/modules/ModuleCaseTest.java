@@ -97,7 +97,8 @@ class ModuleCaseTest {
   private static FakeRemote fakeHost(Map<String, Object> c, String key) {
     FakeRemote host = new FakeRemote();
     ((Map<String, Object>) c.getOrDefault(key, Map.of())).forEach((cmd, answer) -> {
-      if (answer instanceof Map<?, ?> m) {
+      if (answer instanceof Map<?, ?> raw) {
+        Map<String, Object> m = (Map<String, Object>) raw;
         host.on(cmd, new ExecResult(((Number) m.getOrDefault("rc", 0)).intValue(),
             (String) m.getOrDefault("stdout", ""), (String) m.getOrDefault("stderr", "")));
       } else {

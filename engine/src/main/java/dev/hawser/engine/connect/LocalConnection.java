@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Runs commands on the control machine with /bin/sh -c (connection: local). */
 public final class LocalConnection implements Connection {
@@ -21,14 +22,21 @@ public final class LocalConnection implements Connection {
     CompletableFuture<Void> input = pump(() -> feed(process.getOutputStream(), stdin));
     CompletableFuture<byte[]> out = read(process.getInputStream());
     CompletableFuture<byte[]> err = read(process.getErrorStream());
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         kill(process);
-        throw new IOException("command timed out after " + ConnectErrors.seconds(timeout) + "s");
+        throw timedOut(timeout);
       }
-      input.get();
+      // A background child may still hold the pipes open: the deadline applies to them too.
+      input.get(remaining(deadline), TimeUnit.NANOSECONDS);
+      byte[] stdout = out.get(remaining(deadline), TimeUnit.NANOSECONDS);
+      byte[] stderr = err.get(remaining(deadline), TimeUnit.NANOSECONDS);
       return new ExecResult(process.exitValue(),
-          new String(out.get(), StandardCharsets.UTF_8), new String(err.get(), StandardCharsets.UTF_8));
+          new String(stdout, StandardCharsets.UTF_8), new String(stderr, StandardCharsets.UTF_8));
+    } catch (TimeoutException e) {
+      kill(process);
+      throw timedOut(timeout);
     } catch (InterruptedException e) {
       kill(process);
       Thread.currentThread().interrupt();
@@ -38,6 +46,14 @@ public final class LocalConnection implements Connection {
       Throwable cause = e.getCause();
       throw cause instanceof IOException io ? io : new IOException(ConnectErrors.firstLine(cause), cause);
     }
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
+  private static IOException timedOut(Duration timeout) {
+    return new IOException("command timed out after " + ConnectErrors.seconds(timeout) + "s");
   }
 
   private static void feed(OutputStream in, byte[] stdin) throws IOException {

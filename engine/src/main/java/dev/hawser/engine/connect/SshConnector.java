@@ -74,8 +74,6 @@ public final class SshConnector implements AutoCloseable {
       return new SshConnection(session, target.user(), target.hostName(), target.port());
     } catch (IOException | RuntimeException e) {
       throw failure(e, attempt, target, keys, false);
-    } catch (UnreachableException e) {
-      throw e;
     } finally {
       if (session != null && !session.isAuthenticated()) {
         session.close(true);

@@ -46,7 +46,8 @@ final class ModuleCall {
       }
       TaskModule module = ctx.modules().find(task.module()).orElseThrow();
       @SuppressWarnings("unchecked")
-      Map<String, Object> args = (Map<String, Object>) ex.render(task.args(), vars);
+      Map<String, Object> args = new java.util.LinkedHashMap<>((Map<String, Object>) ex.render(task.args(), vars));
+      args.values().removeIf(v -> v == dev.hawser.engine.vars.Templater.OMIT);
       Params params = module.spec().validate(args, false);
       for (Param p : module.spec().params()) {
         if (p.isSecret()) {
@@ -77,6 +78,11 @@ final class ModuleCall {
     Map<String, Object> r = new LinkedHashMap<>(change.data());
     if (change instanceof Change.None none) {
       r.put("changed", false);
+      if (r.get("_hawser_verbosity") instanceof Number n && n.intValue() > ctx.options().verbosity()) {
+        r.put("skipped", true);
+        r.put("skipped_reason", "Verbosity threshold not met.");
+        return new Outcome(Status.SKIPPED, "", r, List.of(), List.of());
+      }
       return new Outcome(Status.OK, none.msg(), r, List.of(), List.of());
     }
     Change.Pending p = (Change.Pending) change;

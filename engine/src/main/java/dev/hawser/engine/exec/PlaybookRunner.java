@@ -152,7 +152,8 @@ public final class PlaybookRunner {
       try {
         HostResult r = f.get();
         synchronized (recap) {
-          recap.merge(r.host(), HostStats.ZERO.plus(r.status()), PlaybookRunner::add);
+          recap.merge(r.host(), HostStats.ZERO.plus(r.status(), Boolean.TRUE.equals(r.result().get("changed"))),
+              PlaybookRunner::add);
         }
         if (r.status() == Status.FAILED || r.status() == Status.UNREACHABLE) {
           sessions.get(r.host()).markFailed();

@@ -26,7 +26,7 @@ final class HostRanges {
             return new Address(v6.group(1), v6.group(2) == null ? null : Integer.valueOf(v6.group(2)));
         }
         Matcher withPort = WITH_PORT.matcher(pattern);
-        if (withPort.matches() && !outsideBrackets(withPort.group(1)).contains(":")) {
+        if (withPort.matches() && outsideBrackets(withPort.group(1)).matches("[^:\\[\\]]+")) {
             return new Address(withPort.group(1), Integer.valueOf(withPort.group(2)));
         }
         return new Address(pattern, null);

@@ -57,7 +57,7 @@ final class HostVars {
         vars.put("inventory_hostname", host.name());
         vars.put("inventory_hostname_short", host.name().split("\\.", -1)[0]);
         vars.put("group_names", groups.stream().map(Group::name).sorted().toList());
-        vars.put("groups", groupsMap());
+        vars.put("groups", inventory.groupHostNames());
         return vars;
     }
 
@@ -65,6 +65,9 @@ final class HostVars {
         Map<String, Object> vars = new LinkedHashMap<>(group.vars());
         inventoryDirs.forEach(d -> vars.putAll(d.groupVars(group.name())));
         playbookDirs.forEach(d -> vars.putAll(d.groupVars(group.name())));
+        if (group.priority() != 1) {
+            vars.put("ansible_group_priority", group.priority());
+        }
         return vars;
     }
 
@@ -73,13 +76,5 @@ final class HostVars {
         inventoryDirs.forEach(d -> vars.putAll(d.hostVars(host.name())));
         playbookDirs.forEach(d -> vars.putAll(d.hostVars(host.name())));
         return vars;
-    }
-
-    private Map<String, List<String>> groupsMap() {
-        Map<String, List<String>> result = new LinkedHashMap<>();
-        for (Group g : inventory.groups()) {
-            result.put(g.name(), g.allHosts().stream().map(Host::name).toList());
-        }
-        return result;
     }
 }

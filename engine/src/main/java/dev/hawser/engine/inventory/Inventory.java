@@ -19,6 +19,7 @@ public final class Inventory {
     private final List<VarsDir> playbookVarsDirs;
     private final List<String> warnings;
     private final Host localhost;
+    private final Map<String, List<String>> groupHostNames;
 
     Inventory(Map<String, Host> hosts, Map<String, Group> groups, List<VarsDir> inventoryVarsDirs,
               List<VarsDir> playbookVarsDirs, List<String> warnings) {
@@ -31,6 +32,9 @@ public final class Inventory {
                 .filter(h -> LOCALHOST_NAMES.contains(h.name()))
                 .findFirst()
                 .orElseGet(Inventory::implicitLocalhost);
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        this.groups.values().forEach(g -> names.put(g.name(), g.allHosts().stream().map(Host::name).toList()));
+        this.groupHostNames = Collections.unmodifiableMap(names);
     }
 
     private static Host implicitLocalhost() {
@@ -73,6 +77,11 @@ public final class Inventory {
     /** Non-fatal findings while loading, e.g. a name used both for a host and a group. */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** The "groups" magic variable: every group (all and ungrouped too) with the names of all its hosts. */
+    public Map<String, List<String>> groupHostNames() {
+        return groupHostNames;
     }
 
     /** Inventory-level variables of a host merged in Ansible's precedence order, plus magic vars. */

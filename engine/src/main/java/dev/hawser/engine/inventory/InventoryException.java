@@ -3,6 +3,8 @@ package dev.hawser.engine.inventory;
 /** A problem in an inventory source; the message is one line, usually "FILE:LINE: what is wrong". */
 public final class InventoryException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public InventoryException(String message) {
         super(message, null, false, false);
     }

@@ -1,5 +1,9 @@
 package dev.hawser.engine.report;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * Ansible's default colours and its {@code stringc}: every line of a text is wrapped on its own,
  * so a text ending in a newline gets an empty coloured segment after it, as Ansible prints.
@@ -17,6 +21,22 @@ final class Ansi {
   static final String DIFF_LINES = "0;36";
 
   private Ansi() {}
+
+  /** See {@link ConsoleReporter#colorWanted}. */
+  static boolean wanted(Map<String, String> env, boolean isTty) {
+    if (env.containsKey("NO_COLOR")) {
+      return false;
+    }
+    if (truthy(env.get("FORCE_COLOR")) || truthy(env.get("ANSIBLE_FORCE_COLOR"))) {
+      return true;
+    }
+    return isTty;
+  }
+
+  private static boolean truthy(String v) {
+    return v != null
+        && !List.of("", "0", "false", "no", "off").contains(v.strip().toLowerCase(Locale.ROOT));
+  }
 
   static String stringc(String text, String code) {
     StringBuilder sb = new StringBuilder();

@@ -3,7 +3,7 @@ package dev.hawser.engine.report;
 import dev.hawser.engine.spi.Diff;
 import java.io.PrintStream;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,8 +16,10 @@ import java.util.Set;
  * <ul>
  *   <li>A result whose map holds {@code "_hawser_show": true} with status OK is shown as
  *       Ansible shows debug: an indented JSON block of {@code msg}, or of the other keys when
- *       there is no {@code msg}. Keys starting with {@code _hawser_} or {@code _ansible_} are
- *       never printed.
+ *       there is no {@code msg}. With {@code "_hawser_verbosity": N} above the run's
+ *       verbosity it shows as Ansible's {@code skipping: [h]} instead (the engine should count
+ *       it as skipped). Keys starting with {@code _hawser_} or {@code _ansible_} are never
+ *       printed.
  *   <li>A host that had {@link #itemResult}s in a task gets no second ok/changed/failed line from
  *       {@link #hostResult}, as in Ansible; only {@code ...ignoring}, {@code skipping: [h]} or an
  *       unreachable line. no_log loops are the exception: Ansible prints the task line then.
@@ -59,17 +61,7 @@ public final class ConsoleReporter implements RunListener {
    * ANSIBLE_FORCE_COLOR set to something other than 0/false/no/off; else only on a terminal.
    */
   public static boolean colorWanted(Map<String, String> env, boolean isTty) {
-    if (env.containsKey("NO_COLOR")) {
-      return false;
-    }
-    if (truthy(env.get("FORCE_COLOR")) || truthy(env.get("ANSIBLE_FORCE_COLOR"))) {
-      return true;
-    }
-    return isTty;
-  }
-
-  private static boolean truthy(String v) {
-    return v != null && !List.of("", "0", "false", "no", "off").contains(v.strip().toLowerCase());
+    return Ansi.wanted(env, isTty);
   }
 
   @Override
@@ -97,13 +89,14 @@ public final class ConsoleReporter implements RunListener {
   }
 
   @Override
-  public void itemResult(HostResult r) {
+  public void itemResult(HostResult result) {
+    HostResult r = ResultView.applyThreshold(result, verbosity);
     String head = "[" + r.host() + "]";
     String item = "(item=" + ResultView.itemLabel(r) + ")";
     synchronized (lock) {
       loopedHosts.add(r.host());
       switch (r.status()) {
-        case OK, CHANGED -> okLine(r, r.status().name().toLowerCase() + ": " + head + " => " + item);
+        case OK, CHANGED -> okLine(r, word(r) + ": " + head + " => " + item);
         case SKIPPED -> emit("skipping: " + head + " => " + item + " " + verboseJson(r), Ansi.SKIP);
         default -> emit("failed: " + head + " " + item + " => " + json(r), Ansi.ERROR);
       }
@@ -112,14 +105,15 @@ public final class ConsoleReporter implements RunListener {
   }
 
   @Override
-  public void hostResult(HostResult r) {
+  public void hostResult(HostResult result) {
+    HostResult r = ResultView.applyThreshold(result, verbosity);
     String head = "[" + r.host() + "]";
     synchronized (lock) {
       boolean looped = loopedHosts.remove(r.host()) && !r.noLog();
       switch (r.status()) {
         case OK, CHANGED -> {
           if (!looped) {
-            okLine(r, r.status().name().toLowerCase() + ": " + head);
+            okLine(r, word(r) + ": " + head);
           }
         }
         case SKIPPED -> emit("skipping: " + head + verboseJson(r), Ansi.SKIP);
@@ -183,6 +177,10 @@ public final class ConsoleReporter implements RunListener {
     }
   }
 
+  private static String word(HostResult r) {
+    return r.status().name().toLowerCase(Locale.ROOT);
+  }
+
   private String verboseJson(HostResult r) {
     return verbosity > 0 ? " => " + json(r) : "";
   }
@@ -196,18 +194,7 @@ public final class ConsoleReporter implements RunListener {
       return;
     }
     for (Diff d : r.diffs()) {
-      List<String> lines = UnifiedDiff.lines(d.label(), d.before(), d.after());
-      if (lines.isEmpty()) {
-        continue;
-      }
-      StringBuilder sb = new StringBuilder();
-      for (String line : lines) {
-        String code = line.startsWith("+") ? Ansi.DIFF_ADD
-            : line.startsWith("-") ? Ansi.DIFF_REMOVE
-            : line.startsWith("@@") ? Ansi.DIFF_LINES : null;
-        sb.append(color && code != null ? Ansi.stringc(line, code) : line);
-      }
-      out.print(sb.append('\n'));
+      out.print(UnifiedDiff.render(d, color));
     }
     out.flush();
   }

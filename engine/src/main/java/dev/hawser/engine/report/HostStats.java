@@ -6,7 +6,7 @@ public record HostStats(int ok, int changed, int unreachable, int failed, int sk
 
   public static final HostStats ZERO = new HostStats(0, 0, 0, 0, 0, 0, 0);
 
-  /** The counters after one more task result. */
+  /** The counters after one more task result (an ignored failure counts in ok, as in Ansible). */
   public HostStats plus(Status s) {
     return switch (s) {
       case OK -> new HostStats(ok + 1, changed, unreachable, failed, skipped, rescued, ignored);
@@ -15,7 +15,15 @@ public record HostStats(int ok, int changed, int unreachable, int failed, int sk
       case FAILED -> new HostStats(ok, changed, unreachable, failed + 1, skipped, rescued, ignored);
       case SKIPPED -> new HostStats(ok, changed, unreachable, failed, skipped + 1, rescued, ignored);
       case RESCUED -> new HostStats(ok, changed, unreachable, failed, skipped, rescued + 1, ignored);
-      case IGNORED -> new HostStats(ok, changed, unreachable, failed, skipped, rescued, ignored + 1);
+      case IGNORED -> new HostStats(ok + 1, changed, unreachable, failed, skipped, rescued, ignored + 1);
     };
+  }
+
+  /** As {@link #plus(Status)}, also counting a changed result whose status does not say so (ignored). */
+  public HostStats plus(Status s, boolean changedResult) {
+    HostStats next = plus(s);
+    return s == Status.IGNORED && changedResult
+        ? new HostStats(next.ok, next.changed + 1, next.unreachable, next.failed, next.skipped, next.rescued, next.ignored)
+        : next;
   }
 }

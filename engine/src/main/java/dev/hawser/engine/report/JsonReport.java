@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -93,7 +94,7 @@ public final class JsonReport implements RunListener {
   }
 
   private static Map<String, Object> fields(HostResult r) {
-    return ordered("status", r.status().name().toLowerCase(), "changed", r.changed(),
+    return ordered("status", r.status().name().toLowerCase(Locale.ROOT), "changed", r.changed(),
         "msg", ResultView.msg(r), "rc", r.rc(),
         "duration_ms", r.duration() == null ? 0 : r.duration().toMillis());
   }

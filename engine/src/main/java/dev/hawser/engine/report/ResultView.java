@@ -14,6 +14,8 @@ final class ResultView {
       "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
   /** Result key the engine sets (to true) on results shown as an indented block, like debug. */
   static final String SHOW_KEY = "_hawser_show";
+  /** Result key: the -v count from which a shown result is printed (debug's verbosity). */
+  static final String THRESHOLD_KEY = "_hawser_verbosity";
   /** The item label Ansible prints for a no_log loop item. */
   static final String HIDDEN_ITEM = "None";
 
@@ -21,6 +23,20 @@ final class ResultView {
 
   static boolean isShow(HostResult r) {
     return r.result() != null && Boolean.TRUE.equals(r.result().get(SHOW_KEY));
+  }
+
+  /**
+   * A shown result (debug) whose {@code _hawser_verbosity} exceeds the run's verbosity becomes
+   * what Ansible prints then: a skip with "Verbosity threshold not met.".
+   */
+  static HostResult applyThreshold(HostResult r, int verbosity) {
+    if (!isShow(r) || r.status() != Status.OK
+        || !(r.result().get(THRESHOLD_KEY) instanceof Number n) || n.intValue() <= verbosity) {
+      return r;
+    }
+    return new HostResult(r.host(), r.task(), Status.SKIPPED, null, null, null, null, r.duration(),
+        List.of(), List.of(), Map.of("skipped_reason", "Verbosity threshold not met."), r.item(),
+        r.noLog());
   }
 
   static String itemLabel(HostResult r) {

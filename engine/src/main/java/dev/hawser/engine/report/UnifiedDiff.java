@@ -1,5 +1,6 @@
 package dev.hawser.engine.report;
 
+import dev.hawser.engine.spi.Diff;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,25 @@ public final class UnifiedDiff {
   /** The whole diff, every line ending in a newline; empty when before equals after. */
   public static String of(String label, String before, String after) {
     return String.join("", lines(label, before, after));
+  }
+
+  /**
+   * The diff as Ansible's --diff prints it: coloured line by line when asked, then a blank line;
+   * empty when nothing differs.
+   */
+  static String render(Diff d, boolean color) {
+    List<String> lines = lines(d.label(), d.before(), d.after());
+    if (lines.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String line : lines) {
+      String code = line.startsWith("+") ? Ansi.DIFF_ADD
+          : line.startsWith("-") ? Ansi.DIFF_REMOVE
+          : line.startsWith("@@") ? Ansi.DIFF_LINES : null;
+      sb.append(color && code != null ? Ansi.stringc(line, code) : line);
+    }
+    return sb.append('\n').toString();
   }
 
   /**

@@ -140,7 +140,8 @@ final class Py {
       }
       return Integer.compare(x.size(), y.size());
     }
-    throw new ExprException("'" + op + "' not supported between instances of '" + typeName(a) + "' and '" + typeName(b) + "'");
+    throw new ExprException("'" + op + "' not supported between instances of '" + typeName(a)
+        + "' and '" + typeName(b) + "'");
   }
 
   static boolean contains(Object container, Object item) {

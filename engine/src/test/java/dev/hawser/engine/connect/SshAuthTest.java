@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hawser.engine.connect.ConnectionSpec.HostKeyChecking;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +63,7 @@ class SshAuthTest {
         assertThat(whoami(c)).isEqualTo("ok");
       }
     }
-    assertThat(server.loggedInUsers).containsExactly("alice", "bob");
+    assertThat(server.loggedInUsers).containsOnly("alice", "bob");
   }
 
   @Test
@@ -157,9 +161,51 @@ class SshAuthTest {
   }
 
   @Test
+  void pemRsaAndOpenSshEcdsaKeysAuthenticate() throws Exception {
+    KeyPair rsa = TestKeys.rsa();
+    KeyPair ec = TestKeys.ecdsa();
+    server.authorizedKeys.add(rsa.getPublic());
+    server.authorizedKeys.add(ec.getPublic());
+    Path pem = home.resolve("keys/legacy.pem");
+    Files.createDirectories(pem.getParent());
+    try (JcaPEMWriter writer = new JcaPEMWriter(Files.newBufferedWriter(pem))) {
+      writer.writeObject(rsa.getPrivate()); // "BEGIN RSA PRIVATE KEY", as old ssh-keygen wrote
+    }
+    assertThat(Files.readString(pem)).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+    Path ecFile = TestKeys.write(ec, home.resolve("keys/ec"), null);
+    try (SshConnector connector = connector(Map.of(), PassphrasePrompt.NONE)) {
+      connector.open(spec("pem", List.of(pem), null, null)).close();
+      connector.open(spec("ec", List.of(ecFile), null, null)).close();
+    }
+    assertThat(server.loggedInUsers).containsOnly("pem", "ec");
+  }
+
+  @Test
+  void serverThatNeverSpeaksSshTimesOut() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        SshConnector connector = connector(Map.of(), PassphrasePrompt.NONE)) {
+      ConnectionSpec spec = new ConnectionSpec("h", "127.0.0.1", silent.getLocalPort(), "x", List.of(), "p", null,
+          null, HostKeyChecking.OFF, null, Duration.ofMillis(800));
+      assertThatThrownBy(() -> connector.open(spec))
+          .isInstanceOf(UnreachableException.class)
+          .hasMessage("timed out after 1s connecting to 127.0.0.1:" + silent.getLocalPort());
+    }
+  }
+
+  @Test
+  void missingExplicitKeyFileIsNamed() {
+    Path missing = home.resolve("keys/nope");
+    try (SshConnector connector = connector(Map.of(), PassphrasePrompt.NONE)) {
+      assertThatThrownBy(() -> connector.open(spec("x", List.of(missing), null, null)))
+          .isInstanceOf(UnreachableException.class)
+          .hasMessage("identity file " + missing + " not found");
+    }
+  }
+
+  @Test
   void refusedAndUnresolvableHostsAreOneLine() throws Exception {
     int closedPort;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = s.getLocalPort();
     }
     try (SshConnector connector = connector(Map.of(), PassphrasePrompt.NONE)) {

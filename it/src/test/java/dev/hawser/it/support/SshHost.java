@@ -3,6 +3,7 @@ package dev.hawser.it.support;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import java.io.IOException;
@@ -238,6 +239,7 @@ public final class SshHost implements AutoCloseable {
     private boolean systemd;
     private boolean aptCache;
     private boolean freshHostKeys;
+    private final List<String> devices = new ArrayList<>();
     private Duration startupTimeout = Duration.ofSeconds(90);
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<Consumer<GenericContainer<?>>> customizers = new ArrayList<>();
@@ -284,6 +286,12 @@ public final class SshHost implements AutoCloseable {
     /** Generate new host keys at start instead of the image's (sshd image only). */
     public Builder freshHostKeys() {
       this.freshHostKeys = true;
+      return this;
+    }
+
+    /** Pass a host device through at the same path, e.g. "/dev/kvm" or "/dev/net/tun" (mode rwm). */
+    public Builder device(String path) {
+      devices.add(path);
       return this;
     }
 
@@ -336,6 +344,7 @@ public final class SshHost implements AutoCloseable {
         c.withTmpFs(Map.of("/run", "rw,exec,size=64m", "/run/lock", "rw,size=8m"));
       }
       boolean sd = systemd;
+      List<Device> devs = devices.stream().map(d -> new Device("rwm", d, d)).toList();
       c.withCreateContainerCmdModifier(cmd -> {
         HostConfig hc = cmd.getHostConfig() != null ? cmd.getHostConfig() : HostConfig.newHostConfig();
         hc.withCapAdd(Capability.ALL)
@@ -348,6 +357,9 @@ public final class SshHost implements AutoCloseable {
           }
           all.addAll(binds);
           hc.withBinds(all);
+        }
+        if (!devs.isEmpty()) {
+          hc.withDevices(devs);
         }
         if (sd) {
           hc.withCgroupnsMode("host");

@@ -73,7 +73,7 @@ public final class TestInventory {
     return text;
   }
 
-  /** Deletes the directory (only when it was a temporary one created here, or asked to). */
+  /** Deletes the directory with both files (best effort). */
   public void delete() {
     try (Stream<Path> s = Files.walk(dir)) {
       s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -9,6 +9,7 @@ import dev.hawser.engine.spi.Remote;
 import dev.hawser.engine.spi.Sh;
 import dev.hawser.engine.spi.Step;
 import dev.hawser.engine.spi.TaskModule;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public final class CommandModule implements TaskModule {
     byte[] stdin = null;
     if (p.has("stdin")) {
       String text = p.str("stdin") + (p.bool("stdin_add_newline") ? "\n" : "");
-      stdin = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      stdin = text.getBytes(StandardCharsets.UTF_8);
     }
     return new Change.Pending(List.of(new Step.Run(command, stdin, false)), List.of(), "",
         Map.of("cmd", cmdData));

@@ -36,8 +36,7 @@ record FileState(String path, boolean intoDir, String realPath, Meta meta, boole
           .append("; printf '\\n--end--\\n'");
     }
     s.append("; fi; else echo absent; [ -d \"$(dirname -- \"$p\")\" ] || echo no-parent; fi");
-    String parentPath = childIfDir;
-    return Fact.of(s.toString(), r -> parse(path, parentPath, r, contentLimit));
+    return Fact.of(s.toString(), r -> parse(path, childIfDir, r, contentLimit));
   }
 
   private static FileState parse(String path, String child, ExecResult r, int limit) throws ModuleException {

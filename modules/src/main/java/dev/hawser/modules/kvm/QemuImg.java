@@ -68,6 +68,7 @@ public final class QemuImg implements TaskModule {
   public Change plan(Params params, Remote host) throws ModuleException {
     String path = params.str("path");
     String source = params.str("convert_from");
+    Long size = params.has("size") ? Sizes.parse("size", params.str("size")) : null;
     Probe p = host.fact(Fact.of(fact(path, source), r -> {
       if (r.rc() == 127) {
         throw new ModuleException("qemu-img not found on the host: install qemu-utils/qemu-img (install_packages)");
@@ -78,7 +79,6 @@ public final class QemuImg implements TaskModule {
       return Probe.parse(r.stdout());
     }));
     Image image = image(p, "target");
-    Long size = params.has("size") ? Sizes.parse("size", params.str("size")) : null;
 
     if (params.str("state").equals("absent")) {
       return image.exists()

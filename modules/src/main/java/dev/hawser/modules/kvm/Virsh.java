@@ -26,7 +26,7 @@ final class Virsh {
   /** True when virsh failed because the named object does not exist (rather than, say, no libvirtd). */
   static boolean notFound(ExecResult r) {
     String m = r.message().toLowerCase(Locale.ROOT);
-    return m.contains("not found") && !m.contains("command not found")
+    return r.rc() != 127 && !m.contains("virsh: not found") && m.contains("not found") && !m.contains("command not found")
         || m.contains("failed to get domain") || m.contains("failed to get pool");
   }
 

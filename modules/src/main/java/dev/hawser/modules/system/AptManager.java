@@ -134,10 +134,8 @@ final class AptManager implements PackageManager {
 
   /** apt-get install both installs and upgrades: one command, in the order asked. */
   @Override
-  public List<String> ensureLatest(List<String> missing, List<String> outdated) {
-    List<String> all = new ArrayList<>(missing);
-    outdated.stream().filter(n -> !all.contains(n)).forEach(all::add);
-    return all.isEmpty() ? List.of() : List.of(install(all));
+  public List<String> ensureLatest(List<String> changed, List<String> missing) {
+    return changed.isEmpty() ? List.of() : List.of(install(changed));
   }
 
   @Override

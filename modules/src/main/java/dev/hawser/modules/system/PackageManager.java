@@ -21,9 +21,10 @@ interface PackageManager {
 
   String remove(List<String> names);
 
-  /** Commands for state=latest: install what is missing, upgrade what is outdated. */
-  default List<String> ensureLatest(List<String> missing, List<String> outdated) {
+  /** Commands for state=latest: install the {@code missing} ones, upgrade the rest of {@code changed}. */
+  default List<String> ensureLatest(List<String> changed, List<String> missing) {
     List<String> commands = new ArrayList<>();
+    List<String> outdated = changed.stream().filter(n -> !missing.contains(n)).toList();
     if (!missing.isEmpty()) {
       commands.add(install(missing));
     }

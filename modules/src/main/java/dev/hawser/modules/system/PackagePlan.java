@@ -51,8 +51,8 @@ final class PackagePlan {
       case "latest" -> {
         List<String> missing = names.stream().filter(n -> !inv.satisfied().contains(n)).toList();
         List<String> outdated = refresh ? inv.satisfied() : inv.outdated();
-        commands.addAll(pm.ensureLatest(missing, outdated));
         names.stream().filter(n -> missing.contains(n) || outdated.contains(n)).forEach(changed::add);
+        commands.addAll(pm.ensureLatest(changed, missing));
       }
       default -> {
         names.stream().filter(n -> !inv.satisfied().contains(n)).forEach(changed::add);

@@ -106,7 +106,7 @@ public final class WaitForModule implements TaskModule {
       return Sh.cmd("grep", "-Eq", listen, "/proc/net/tcp", "/proc/net/tcp6") + " 2>/dev/null";
     }
     if (p.has("path")) {
-      return regex == null ? Sh.cmd("[", "-e", p.str("path"), "]")
+      return regex == null ? Sh.cmd("test", "-e", p.str("path"))
           : Sh.cmd("grep", "-Eq", "--", regex, p.str("path")) + " 2>/dev/null";
     }
     return null;

@@ -1,0 +1,72 @@
+package dev.hawser.engine.vars;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** JSON text formatted as Python's json.dumps does by default (", " and ": " separators, ASCII only). */
+final class Json {
+  private Json() {}
+
+  static String dumps(Object value) {
+    StringBuilder sb = new StringBuilder();
+    write(sb, value);
+    return sb.toString();
+  }
+
+  private static void write(StringBuilder sb, Object v) {
+    if (v == null) {
+      sb.append("null");
+    } else if (v instanceof Boolean b) {
+      sb.append(b);
+    } else if (v instanceof Double || v instanceof Float) {
+      double d = ((Number) v).doubleValue();
+      sb.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : Py.str(v));
+    } else if (v instanceof Number) {
+      sb.append(v);
+    } else if (v instanceof Map<?, ?> map) {
+      sb.append('{');
+      for (Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<?, ?> e = it.next();
+        Object key = e.getKey();
+        string(sb, key instanceof String s ? s : key == null || key instanceof Boolean ? dumps(key) : Py.str(key));
+        sb.append(": ");
+        write(sb, e.getValue());
+        sb.append(it.hasNext() ? ", " : "");
+      }
+      sb.append('}');
+    } else if (v instanceof List<?> list) {
+      sb.append('[');
+      for (Iterator<?> it = list.iterator(); it.hasNext(); ) {
+        write(sb, it.next());
+        sb.append(it.hasNext() ? ", " : "");
+      }
+      sb.append(']');
+    } else {
+      string(sb, v.toString());
+    }
+  }
+
+  private static void string(StringBuilder sb, String s) {
+    sb.append('"');
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        default -> {
+          if (c < 0x20 || c > 0x7e) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+}
