@@ -14,7 +14,7 @@ record ServiceWanted(String name, String state, Boolean enabled, Boolean masked,
   }
 
   private static Boolean tri(Params p, String name) {
-    return p.spec().find(name).isPresent() && p.has(name) ? p.bool(name) : null;
+    return p.has(name) ? p.bool(name) : null;
   }
 
   /** {@code key=value} lines as a map (systemctl show, and the SysV probe). */
