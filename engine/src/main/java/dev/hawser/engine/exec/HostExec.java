@@ -23,12 +23,8 @@ final class HostExec {
       throw new UnreachableDuringTask(e.getMessage());
     }
     try {
-      String full = environmentPrefix(env.environment()) + command;
-      Become b = env.become();
-      boolean pw = b.enabled() && !"su".equals(b.method()) && b.password() != null
-          && env.session().sudoNeedsPassword(c, env.timeout());
-      ExecResult r = c.exec(b.wrap(full, pw), b.stdin(stdin, pw), env.timeout());
-      if (b.enabled() && r.rc() == 1 && r.stderr().contains("sudo: a password is required")) {
+      ExecResult r = runOn(env, c, environmentPrefix(env.environment()) + command, stdin);
+      if (env.become().enabled() && r.rc() == 1 && r.stderr().contains("sudo: a password is required")) {
         return new ExecResult(r.rc(), r.stdout(), "sudo: a password is required: give it with -K "
             + "(--ask-become-pass) or ansible_become_password");
       }
@@ -39,6 +35,20 @@ final class HostExec {
       }
       throw new UnreachableDuringTask("connection lost: " + e.getMessage());
     }
+  }
+
+  /**
+   * Runs a command on {@code c} with the task's become applied: none when the login user already is
+   * the become user, and the sudo password on stdin only when sudo will ask for it.
+   */
+  static ExecResult runOn(TaskEnv env, Connection c, String command, byte[] stdin) throws IOException {
+    Become b = env.become();
+    if (b.enabled() && b.user().equals(env.session().loginUser(c, env.timeout()))) {
+      b = Become.NONE;
+    }
+    boolean pw = b.enabled() && !"su".equals(b.method()) && b.password() != null
+        && env.session().sudoNeedsPassword(c, env.timeout());
+    return c.exec(b.wrap(command, pw), b.stdin(stdin, pw), env.timeout());
   }
 
   static String environmentPrefix(Map<String, Object> environment) {

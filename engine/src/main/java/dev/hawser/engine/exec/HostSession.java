@@ -22,6 +22,7 @@ final class HostSession {
   private Connection connection;
   private UnreachableException unreachable;
   private Boolean sudoNeedsPassword;
+  private String loginUser;
   private volatile boolean failed;
 
   HostSession(String name) {
@@ -84,6 +85,15 @@ final class HostSession {
       sudoNeedsPassword = !r.ok();
     }
     return sudoNeedsPassword;
+  }
+
+  /** The user the connection logs in as (asked once per host): become to that same user is a no-op. */
+  synchronized String loginUser(Connection c, Duration timeout) throws IOException {
+    if (loginUser == null) {
+      ExecResult r = c.exec("id -un", null, timeout);
+      loginUser = r.ok() ? r.stdout().strip() : "";
+    }
+    return loginUser;
   }
 
   synchronized void close() {

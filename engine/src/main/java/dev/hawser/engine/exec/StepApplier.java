@@ -49,9 +49,7 @@ final class StepApplier {
     String lastError = "no attempt";
     while (System.nanoTime() < deadline) {
       try (Connection c = env.factory().open(env.spec(), env.local())) {
-        Become b = env.become();
-        boolean pw = b.enabled() && b.password() != null && env.session().sudoNeedsPassword(c, env.timeout());
-        ExecResult r = c.exec(b.wrap(rc.confirmCommand(), pw), b.stdin(null, pw), env.timeout());
+        ExecResult r = HostExec.runOn(env, c, rc.confirmCommand(), null);
         if (r.ok()) {
           return null;
         }
