@@ -59,15 +59,23 @@ final class SshConnection implements Connection {
       channel = session.createExecChannel(command);
       channel.setOut(out);
       channel.setErr(err);
-      if (!channel.open().await(remaining(deadline), TimeUnit.NANOSECONDS)) {
+      org.apache.sshd.client.future.OpenFuture opened = channel.open();
+      if (!opened.await(remaining(deadline), TimeUnit.NANOSECONDS)) {
         throw timedOut(timeout);
       }
-      if (!channel.isOpen()) {
-        throw new IOException(description + ": could not open a channel");
+      if (!opened.isOpened()) {
+        Throwable why = opened.getException();
+        throw new IOException(description + ": could not open a channel"
+            + (why == null ? "" : ": " + why.getMessage()));
       }
+      // A fast command may already have exited and closed the channel: that is not an error.
       try (OutputStream in = channel.getInvertedIn()) {
         if (stdin != null && stdin.length > 0) {
           in.write(stdin);
+        }
+      } catch (IOException e) {
+        if (channel.isOpen()) {
+          throw e;
         }
       } // closing sends EOF, so commands reading stdin terminate
       Set<ClientChannelEvent> events = channel.waitFor(

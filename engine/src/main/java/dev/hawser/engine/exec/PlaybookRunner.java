@@ -70,6 +70,9 @@ public final class PlaybookRunner {
           continue;
         }
         PlayRun run = new PlayRun(ctx, play, pv, inventory, hosts, pool);
+        if (play.gatherFacts() && modules.find("setup").isPresent()) {
+          runTask(run, GatherFacts.task(play), hosts, false);
+        }
         for (List<Task> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
           for (Task task : section) {
             if (interrupted || hosts.stream().noneMatch(HostSession::active)) {

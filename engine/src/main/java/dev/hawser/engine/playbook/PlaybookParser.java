@@ -69,10 +69,8 @@ public final class PlaybookParser {
       throw new PlaybookException(src.positionOf(m, "strategy"),
           "strategy '" + strategy + "' is not supported (linear only)");
     }
-    Object gather = m.get("gather_facts");
     Play play = new Play(n.str("name"), hostsPattern(m.get("hosts")), n.map("vars"), n.strings("vars_files"),
-        n.bool("become"), n.str("become_user"), gather != null && !"false".equalsIgnoreCase(String.valueOf(gather))
-            && !"no".equalsIgnoreCase(String.valueOf(gather)),
+        n.bool("become"), n.str("become_user"), !Boolean.FALSE.equals(n.bool("gather_facts")),
         tasks.list(src, m, "pre_tasks", false), tasks.list(src, m, "tasks", false),
         tasks.list(src, m, "post_tasks", false), tasks.list(src, m, "handlers", true),
         n.map("environment"), n.strings("tags"), src.positionOf(m));
