@@ -21,6 +21,7 @@ public final class Cli implements Runnable {
   /** Runs the CLI with the given streams; returns the exit code (see {@link ExitCodes}). */
   public static int run(PrintStream out, PrintStream err, String... args) {
     CommandLine cl = new CommandLine(new Cli());
+    cl.setExpandAtFiles(false); // "-e @vars.yml" is a file of extra vars, not a picocli argument file
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setExitCodeExceptionMapper(e -> ExitCodes.INVALID_INPUT);

@@ -15,10 +15,17 @@ final class DocCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "MODULE")
   String module;
 
+  @picocli.CommandLine.Option(names = "--markdown", description = "Every module's reference as Markdown (docs/modules.md).")
+  boolean markdown;
+
   @Override
   public Integer call() {
     PrintStream out = Streams.out();
     ModuleRegistry modules = ModuleRegistry.load();
+    if (markdown) {
+      out.print(ModuleDocs.markdown(modules.all()));
+      return ExitCodes.OK;
+    }
     if (module == null) {
       for (TaskModule m : modules.all()) {
         out.printf("%-20s %s%n", m.name(), m.summary());

@@ -39,7 +39,7 @@ final class InventoryCommand implements Callable<Integer> {
       if (mode.list) {
         Streams.out().println(InventoryJson.list(hosts.inventory()));
       } else {
-        Streams.out().println(InventoryJson.graph(hosts.inventory(), group == null ? "all" : group));
+        Streams.out().print(InventoryJson.graph(hosts.inventory(), group == null ? "all" : group));
       }
       return ExitCodes.OK;
     } catch (CliException | dev.hawser.engine.inventory.InventoryException e) {

@@ -98,7 +98,13 @@ final class Renderer {
     }
     Matcher m = SINGLE_TAG.matcher(s);
     if (m.matches()) {
-      return tag(m.group(1).trim(), resolver);
+      Object v = tag(m.group(1).trim(), resolver);
+      // Whitespace around the tag is text, as in Ansible ("{{ body }}\n" keeps its newline); only a
+      // list or a dict keeps its type then (Ansible parses "[...]\n" back into a list).
+      boolean bare = s.startsWith("{{") && s.endsWith("}}");
+      if (bare || v instanceof Map<?, ?> || v instanceof List<?>) {
+        return v;
+      }
     }
     return text(s, s, resolver);
   }

@@ -40,11 +40,17 @@ class TemplaterTest {
   @Test
   void singleTagKeepsTheValueType() throws Exception {
     assertThat(render("{{ items }}")).isEqualTo(List.of("a", "b"));
-    assertThat(render("  {{ port }} ")).isEqualTo(8080);
+    assertThat(render("  {{ items }}\n")).isEqualTo(List.of("a", "b"));
     assertThat(render("{{enabled}}")).isEqualTo(true);
     assertThat(render("{{ user }}")).isEqualTo(Map.of("name", "ann", "groups", List.of("wheel", "adm")));
     assertThat(render("{{ nothing }}")).isNull();
     assertThat(render("{{ port + 1 }}")).isEqualTo(8081);
+  }
+
+  @Test
+  void whitespaceAroundALoneScalarTagIsKept() throws Exception {
+    assertThat(render("{{ name }}\n")).isEqualTo("web\n");
+    assertThat(render("  {{ port }} ")).isEqualTo("  8080 ");
   }
 
   @Test

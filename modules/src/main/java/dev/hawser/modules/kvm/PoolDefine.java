@@ -52,7 +52,8 @@ public final class PoolDefine implements TaskModule {
 
   static String fact(Virsh virsh, String name, String buildCheck) {
     return String.join("; ",
-        "if x=$(" + virsh.cmd("pool-dumpxml", "--inactive", name) + " 2>&1)",
+        "if ! command -v virsh >/dev/null 2>&1; then echo '@@hawser novirsh'",
+        "elif x=$(" + virsh.cmd("pool-dumpxml", "--inactive", name) + " 2>&1)",
         "then echo '@@hawser xml'; printf '%s\\n' \"$x\"; echo '@@hawser info'; " + virsh.cmd("pool-info", name)
             + " || exit 1",
         "else echo '@@hawser missing'; printf '%s\\n' \"$x\" >&2; " + virsh.cmd("pool-list") + " >/dev/null || exit 1; fi",
@@ -79,6 +80,9 @@ public final class PoolDefine implements TaskModule {
       }
       return Probe.parse(r.stdout());
     }));
+    // No virsh yet (--check on a bare host, before install_packages ran): no libvirt, so no pool.
+    // The steps are planned as for a missing pool; a real run without virsh fails on them.
+    boolean noVirsh = p.has("novirsh");
     boolean defined = p.has("xml");
     Map<String, String> info = info(p.body("info"));
     boolean active = "running".equals(info.get("State"));
@@ -96,7 +100,7 @@ public final class PoolDefine implements TaskModule {
         steps.add(new Step.Run(virsh.cmd("pool-undefine", name)));
         did.add("undefined (contents kept)");
       }
-      return result(name, steps, diffs, did, "absent", false);
+      return result(name, steps, diffs, did, "absent", false, noVirsh);
     }
     PoolXml have = defined ? PoolXml.parse(p.body("xml")) : null;
     if (have == null || !matches(want, have)) {
@@ -130,7 +134,7 @@ public final class PoolDefine implements TaskModule {
           : virsh.cmd("pool-autostart", "--disable", name)));
       did.add(autostartWanted ? "autostart on" : "autostart off");
     }
-    return result(name, steps, diffs, did, state, autostartWanted);
+    return result(name, steps, diffs, did, state, autostartWanted, noVirsh);
   }
 
   private static String target(Params params) {
@@ -168,11 +172,12 @@ public final class PoolDefine implements TaskModule {
   }
 
   private static Change result(String name, List<Step> steps, List<Diff> diffs, List<String> did,
-      String state, boolean autostart) {
+      String state, boolean autostart, boolean noVirsh) {
     Map<String, Object> data = Map.of("name", name, "state", state, "autostart", autostart);
     if (steps.isEmpty()) {
-      return new Change.None("pool " + name + " is " + state, data);
+      return new Change.None((noVirsh ? "virsh not installed: " : "") + "pool " + name + " is " + state, data);
     }
-    return new Change.Pending(steps, diffs, "pool " + name + ": " + String.join(", ", did), data);
+    return new Change.Pending(steps, diffs, (noVirsh ? "virsh not installed yet; will define the pool: " : "")
+        + "pool " + name + ": " + String.join(", ", did), data);
   }
 }

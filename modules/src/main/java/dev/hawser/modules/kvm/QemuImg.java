@@ -49,19 +49,25 @@ public final class QemuImg implements TaskModule {
         Param.choice("preallocation", "off", "metadata", "falloc", "full"));
   }
 
+  /**
+   * Reads the images with qemu-img info; without qemu-img (--check on a bare host, before
+   * install_packages ran) only whether the files exist, after a {@code noqemuimg} marker.
+   */
   static String fact(String path, String source) {
-    String info = "command -v qemu-img >/dev/null 2>&1 || { echo 'qemu-img: not found' >&2; exit 127; }; ";
-    info += imageSection("target", path);
+    String info = imageSection("target", path, true);
+    String exists = imageSection("target", path, false);
     if (source != null) {
-      info += "; " + imageSection("source", source);
+      info += "; " + imageSection("source", source, true);
+      exists += "; " + imageSection("source", source, false);
     }
-    return info;
+    return "if command -v qemu-img >/dev/null 2>&1; then " + info + "; else echo '@@hawser noqemuimg'; " + exists + "; fi";
   }
 
-  private static String imageSection(String name, String path) {
+  private static String imageSection(String name, String path, boolean info) {
     String q = Sh.quote(path);
-    return "if [ -e " + q + " ]; then echo '@@hawser " + name + " present'; qemu-img info -U --output=json "
-        + q + " || exit 1; else echo '@@hawser " + name + " absent'; fi";
+    return "if [ -e " + q + " ]; then echo '@@hawser " + name + " present'"
+        + (info ? "; qemu-img info -U --output=json " + q + " || exit 1" : "")
+        + "; else echo '@@hawser " + name + " absent'; fi";
   }
 
   @Override
@@ -70,14 +76,14 @@ public final class QemuImg implements TaskModule {
     String source = params.str("convert_from");
     Long size = params.has("size") ? Sizes.parse("size", params.str("size")) : null;
     Probe p = host.fact(Fact.of(fact(path, source), r -> {
-      if (r.rc() == 127) {
-        throw new ModuleException("qemu-img not found on the host: install qemu-utils/qemu-img (install_packages)");
-      }
       if (!r.ok()) {
         throw ModuleException.of("qemu-img info failed", r);
       }
       return Probe.parse(r.stdout());
     }));
+    if (p.has("noqemuimg")) {
+      return withoutQemuImg(params, path, source, size, p);
+    }
     Image image = image(p, "target");
 
     if (params.str("state").equals("absent")) {
@@ -116,7 +122,23 @@ public final class QemuImg implements TaskModule {
         "resized " + path + " from " + Sizes.human(image.virtualSize()) + " to " + Sizes.human(size), data);
   }
 
-  private Change create(Params params, String path, String source, Long size, Probe p) throws ModuleException {
+  /** Plans what needs no reading of an image: removing a file, or creating a missing one. */
+  private Change withoutQemuImg(Params params, String path, String source, Long size, Probe p)
+      throws ModuleException {
+    boolean exists = p.is("target", "present");
+    if (params.str("state").equals("absent")) {
+      return exists ? Change.of(new Step.Run(Sh.cmd("rm", "-f", "--", path))).withMsg("removed " + path)
+          : Change.none(path + " is absent");
+    }
+    if (exists || source != null) {
+      throw new ModuleException("qemu-img not found on the host, so " + (exists ? path : source)
+          + " cannot be inspected: install qemu-utils/qemu-img (install_packages) first");
+    }
+    Change.Pending c = create(params, path, null, size, p);
+    return c.withMsg("qemu-img not installed yet; will create " + path);
+  }
+
+  private Change.Pending create(Params params, String path, String source, Long size, Probe p) throws ModuleException {
     String format = params.opt("format").orElse("qcow2");
     List<String> options = new ArrayList<>();
     params.opt("preallocation").ifPresent(v -> options.add("preallocation=" + v));
