@@ -39,7 +39,8 @@ final class BridgeRollback {
     StringBuilder s = new StringBuilder("#!/bin/sh\n# Written by Hawser (configure_bridge): restores the previous"
         + " network config of " + name + " unless the change was confirmed\n");
     s.append("sleep ").append(timeoutSeconds).append('\n');
-    s.append("[ -e ").append(Sh.quote(marker())).append(" ] || exit 0\n");
+    // Claims the marker atomically: either this script or confirm() wins, never both.
+    s.append("mv -f ").append(Sh.quote(marker())).append(' ').append(Sh.quote(claimed())).append(" 2>/dev/null || exit 0\n");
     s.append(undoLive()).append('\n');
     for (int i = 0; i < files.size(); i++) {
       String saved = Sh.quote(backupDir() + "/" + i);
@@ -48,7 +49,7 @@ final class BridgeRollback {
           .append("; else rm -f ").append(file).append("; fi\n");
     }
     s.append(reapply()).append('\n');
-    s.append("rm -rf ").append(Sh.quote(marker())).append(' ').append(Sh.quote(backupDir())).append('\n');
+    s.append("rm -rf ").append(Sh.quote(claimed())).append(' ').append(Sh.quote(backupDir())).append('\n');
     return s.toString();
   }
 
@@ -66,9 +67,20 @@ final class BridgeRollback {
     return s.toString();
   }
 
-  /** Run by the engine over a NEW connection: proves the host is reachable, and disarms. */
+  /** The marker once the timer claimed it: the rollback runs or ran. */
+  String claimed() {
+    return "/run/hawser-bridge-" + name + ".rolling-back";
+  }
+
+  /**
+   * Run by the engine over a NEW connection: proves the host is reachable, and disarms by removing
+   * the marker. Fails when the timer has claimed the marker already: the change is being undone, so
+   * it must not be reported as applied.
+   */
   String confirm() {
-    return Sh.cmd("rm", "-rf", marker(), backupDir());
+    return Sh.cmd("rm", marker()) + " 2>/dev/null || { echo "
+        + Sh.quote("the rollback timer fired first: the previous network config of " + name + " is restored")
+        + " >&2; exit 1; }; " + Sh.cmd("rm", "-rf", backupDir());
   }
 
   private String undoLive() {

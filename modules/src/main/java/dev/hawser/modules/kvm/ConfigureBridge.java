@@ -98,6 +98,10 @@ public final class ConfigureBridge implements TaskModule {
       String key = "file" + paths.indexOf(f.path());
       String before = p.is(key, "present") ? p.body(key) : null;
       if (!f.content().equals(before)) {
+        if (before == null) {
+          // a new file: its directory may be missing too (interfaces.d comes with ifupdown)
+          writes.add(new Step.Run(Sh.cmd("mkdir", "-p", parent(f.path()))));
+        }
         writes.add(new Step.Upload(f.path(), f.content().getBytes(StandardCharsets.UTF_8), f.mode(), "root", "root"));
         diffs.add(new Diff(f.path(), before, f.content()));
       }
@@ -191,6 +195,11 @@ public final class ConfigureBridge implements TaskModule {
       }
     }
     return String.join(" && ", cmds);
+  }
+
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash <= 0 ? "/" : path.substring(0, slash);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

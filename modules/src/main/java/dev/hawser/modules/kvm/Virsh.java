@@ -30,10 +30,14 @@ final class Virsh {
         || m.contains("failed to get domain") || m.contains("failed to get pool");
   }
 
+  /** True when the shell could not find virsh itself (not installed). */
+  static boolean missing(ExecResult r) {
+    return r.rc() == 127 || r.message().contains("virsh: not found") || r.message().contains("virsh: command not found");
+  }
+
   /** The failure to report when virsh itself could not answer. */
   static ModuleException broken(String uri, ExecResult r) {
-    if (r.rc() == 127 || r.message().contains("virsh: not found")
-        || r.message().contains("virsh: command not found")) {
+    if (missing(r)) {
       return new ModuleException("virsh not found on the host: install the libvirt client tools "
           + "(install_packages) first");
     }

@@ -21,9 +21,13 @@ import java.util.Map;
  * A libvirt guest, found by name. A missing guest is created with virt-install, whose arguments are
  * first checked with {@code virt-install --dry-run} while planning, so check mode fails exactly
  * where a run would. Existing guests are only started, stopped, undefined or (un)autostarted:
- * their hardware is not compared.
+ * their hardware is not compared. Without virsh or virt-install (--check on a bare host, before
+ * install_packages ran) the guest is planned unchecked; a real run then fails on the step itself.
  */
 public final class VirtInstall implements TaskModule {
+  /** dominfo's answer when virsh itself is missing. */
+  private static final Map<String, String> NO_VIRSH = Map.of("@hawser", "no virsh");
+
   @Override
   public String name() {
     return "virt_install";
@@ -64,6 +68,10 @@ public final class VirtInstall implements TaskModule {
     String uri = params.str("uri");
     Virsh virsh = new Virsh(uri);
     Map<String, String> info = host.fact(Fact.of(virsh.cmd("dominfo", name), r -> dominfo(r, uri)));
+    boolean noVirsh = info == NO_VIRSH;
+    if (noVirsh) {
+      info = null;
+    }
     String want = params.str("state");
     Object autostartParam = params.raw("autostart");
     List<Step> steps = new ArrayList<>();
@@ -72,7 +80,7 @@ public final class VirtInstall implements TaskModule {
       if (want.equals("undefined")) {
         return result(name, "undefined", false, steps, "");
       }
-      did = create(params, host, virsh, steps, want);
+      did = create(params, host, virsh, steps, want, noVirsh);
     } else {
       String state = info.getOrDefault("State", "");
       boolean active = !state.matches("shut off|crashed");
@@ -93,18 +101,21 @@ public final class VirtInstall implements TaskModule {
     return result(name, want, autostart && !want.equals("undefined"), steps, did);
   }
 
-  private String create(Params params, Remote host, Virsh virsh, List<Step> steps, String want)
+  private String create(Params params, Remote host, Virsh virsh, List<Step> steps, String want, boolean noVirsh)
       throws ModuleException {
     String name = params.str("name");
     String virtType = params.opt("virt_type").orElseGet(() -> recommended(host));
-    List<String> dryRun = new ArrayList<>(VirtInstallArgs.build(params, params.str("uri"), virtType, List.of()));
-    dryRun.add("--dry-run");
-    ExecResult check = host.run(Sh.cmd(dryRun.toArray(String[]::new)));
-    if (check.rc() == 127) {
-      throw new ModuleException("virt-install not found on the host: install it (install_packages) first");
-    }
-    if (!check.ok()) {
-      throw ModuleException.of("virt-install --dry-run rejected the arguments for " + name, check);
+    String unchecked = noVirsh ? "virsh not installed yet; will install guest " + name
+        + " (arguments not checked: virt-install --dry-run needs libvirt): " : "";
+    if (!noVirsh) {
+      List<String> dryRun = new ArrayList<>(VirtInstallArgs.build(params, params.str("uri"), virtType, List.of()));
+      dryRun.add("--dry-run");
+      ExecResult check = host.run(Sh.cmd(dryRun.toArray(String[]::new)));
+      if (check.rc() == 127) {
+        unchecked = "virt-install not installed yet; will install guest " + name + " (arguments not checked): ";
+      } else if (!check.ok()) {
+        throw ModuleException.of("virt-install --dry-run rejected the arguments for " + name, check);
+      }
     }
     List<String> cloudInit = new ArrayList<>();
     Map<String, Object> ci = params.dict("cloud_init");
@@ -122,7 +133,7 @@ public final class VirtInstall implements TaskModule {
     List<String> argv = VirtInstallArgs.build(params, params.str("uri"), virtType, cloudInit);
     if (want.equals("running")) {
       steps.add(new Step.Run(Sh.cmd(argv.toArray(String[]::new))));
-      return "installed with virt-type " + virtType;
+      return unchecked + "installed with virt-type " + virtType;
     }
     // Defined but not started: virt-install writes the XML, virsh defines it.
     argv.remove("--autostart");
@@ -133,7 +144,7 @@ public final class VirtInstall implements TaskModule {
     if (Boolean.TRUE.equals(params.raw("autostart"))) {
       steps.add(new Step.Run(virsh.cmd("autostart", name)));
     }
-    return "defined (not started)";
+    return unchecked + "defined (not started)";
   }
 
   private static String undefine(Params params, Virsh virsh, String name, boolean active, List<Step> steps) {
@@ -173,6 +184,9 @@ public final class VirtInstall implements TaskModule {
   /** dominfo's "Key: value" lines, or null when the domain does not exist. */
   private static Map<String, String> dominfo(ExecResult r, String uri) throws ModuleException {
     if (!r.ok()) {
+      if (Virsh.missing(r)) {
+        return NO_VIRSH;
+      }
       if (Virsh.notFound(r)) {
         return null;
       }
