@@ -14,10 +14,20 @@ import java.util.concurrent.TimeoutException;
 
 /** Runs commands on the control machine with /bin/sh -c (connection: local). */
 public final class LocalConnection implements Connection {
+  private final java.util.Set<Process> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @Override
   public ExecResult exec(String command, byte[] stdin, Duration timeout) throws IOException {
     Process process = new ProcessBuilder("/bin/sh", "-c", command).start();
+    running.add(process);
+    try {
+      return await(process, stdin, timeout);
+    } finally {
+      running.remove(process);
+    }
+  }
+
+  private ExecResult await(Process process, byte[] stdin, Duration timeout) throws IOException {
     // stdin and both outputs are pumped on their own threads so a full pipe never blocks another one
     CompletableFuture<Void> input = pump(() -> feed(process.getOutputStream(), stdin));
     CompletableFuture<byte[]> out = read(process.getInputStream());
@@ -110,5 +120,7 @@ public final class LocalConnection implements Connection {
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    running.forEach(LocalConnection::kill); // Ctrl-C: commands still running end now
+  }
 }

@@ -49,7 +49,7 @@ public final class PlaybookRunner {
 
   public RunSummary run(Playbook playbook, HostSource inventory) throws PlaybookException {
     RunContext ctx = new RunContext(options, listener, new VarsExpressions(), modules, factory, new Masker(),
-        playbook.dir());
+        playbook.dir(), java.util.concurrent.ConcurrentHashMap.newKeySet());
     started = options.startAtTask() == null;
     listener.playbookStart(playbook.file().toString(), options.check());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.forks()), r -> {

@@ -11,4 +11,13 @@ record RunContext(
     ModuleRegistry modules,
     ConnectionFactory factory,
     Masker masker,
-    Path playbookDir) {}
+    Path playbookDir,
+    java.util.Set<String> warned) {
+
+  /** Warns once per run for each distinct message. */
+  void warnOnce(String message) {
+    if (warned.add(message)) {
+      listener.warning(message);
+    }
+  }
+}

@@ -16,6 +16,8 @@ import java.util.Map;
  * ansible_become*), the play and the command line, in Ansible's order of precedence.
  */
 final class TaskEnvs {
+  private static final java.util.List<String> IGNORED = java.util.List.of("ansible_ssh_common_args",
+      "ansible_ssh_extra_args", "ansible_ssh_args");
   private final RunContext ctx;
   private final Play play;
 
@@ -26,6 +28,11 @@ final class TaskEnvs {
 
   TaskEnv envFor(Task task, HostSession s, Map<String, Object> vars) throws ExpressionException {
     RunOptions o = ctx.options();
+    for (String ignored : IGNORED) {
+      if (vars.containsKey(ignored)) {
+        ctx.warnOnce(ignored + " is ignored: Hawser's SSH client takes its options from ~/.ssh/config");
+      }
+    }
     boolean local = "local".equals(str(vars, "ansible_connection"));
     String user = first(str(vars, "ansible_user"), str(vars, "ansible_ssh_user"), o.remoteUser());
     List<Path> keys = new ArrayList<>();

@@ -34,7 +34,9 @@ final class TaskRunner {
     }
     Map<String, Object> result = new LinkedHashMap<>(o.result());
     result.putIfAbsent("changed", o.status() == Status.CHANGED);
-    result.put("failed", o.isFailed());
+    if (unreachable == null) {
+      result.put("failed", o.isFailed());
+    }
     if (!o.msg().isEmpty()) {
       result.put("msg", o.msg());
     }

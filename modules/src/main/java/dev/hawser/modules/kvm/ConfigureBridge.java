@@ -60,7 +60,9 @@ public final class ConfigureBridge implements TaskModule {
         Probe.value("nm", "$(nmcli -t -f RUNNING general 2>/dev/null)"),
         Probe.value("netplan", "$([ -d /etc/netplan ] && echo yes)"),
         Probe.value("bridge", "$([ -d /sys/class/net/" + name + "/bridge ] && echo yes)"),
-        Probe.value("brif", "$(ls /sys/class/net/" + name + "/brif 2>/dev/null | tr '\\n' ' ')"),
+        // ports, without tun/tap devices: guests' vnetN taps join the bridge and are not drift
+        Probe.value("brif", "$(for i in $(ls /sys/class/net/" + name + "/brif 2>/dev/null); do "
+            + "[ -e /sys/class/net/$i/tun_flags ] || printf '%s ' $i; done)"),
         Probe.section("interfaces", "grep -s -e '^[[:space:]]*iface' -e '^[[:space:]]*source' /etc/network/interfaces; true")));
     for (int i = 0; i < files.size(); i++) {
       s.append("; ").append(Probe.file("file" + i, Sh.quote(files.get(i))));
