@@ -88,7 +88,8 @@ final class ModuleCall {
     Change.Pending p = (Change.Pending) change;
     List<String> planned = p.steps().stream().map(Step::describe).toList();
     r.put("changed", true);
-    if (ctx.options().check()) {
+    boolean check = task.checkMode() != null ? task.checkMode() : ctx.options().check();
+    if (check) {
       return new Outcome(Status.CHANGED, p.msg(), r, p.diffs(), planned);
     }
     StepApplier.Applied a = new StepApplier(env, exec).apply(p.steps());

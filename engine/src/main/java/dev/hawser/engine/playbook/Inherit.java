@@ -24,7 +24,7 @@ final class Inherit {
     boolean noLog = t.noLog() || Boolean.TRUE.equals(n.bool("no_log"));
     return new Task(t.name(), t.module(), t.args(), when, t.loop(), t.loopVar(), t.loopLabel(), t.register(),
         t.notifies(), t.listen(), tags, ignore, t.changedWhen(), t.failedWhen(), become, becomeUser, env,
-        noLog, vars, t.position());
+        noLog, vars, t.checkMode() != null ? t.checkMode() : n.bool("check_mode"), t.position());
   }
 
   private static Object combine(Object outer, Object inner) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One task as written. Values are raw (still holding {@code {{ }}}); the executor renders them per
- * host. {@code module} is the resolved module name; {@code args} its arguments.
+ * host. {@code module} is the resolved module name; {@code args} its arguments. {@code checkMode}
+ * false runs the task for real even under --check (true: always as a check), null follows the run.
  */
 public record Task(
     String name,
@@ -27,6 +28,7 @@ public record Task(
     Map<String, Object> environment,
     boolean noLog,
     Map<String, Object> vars,
+    Boolean checkMode,
     Position position) {
 
   /** The name shown in TASK [..]: the given name, else the module name as Ansible does. */

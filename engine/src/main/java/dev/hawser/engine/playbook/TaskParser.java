@@ -108,7 +108,8 @@ final class TaskParser {
         loopControl.get("label"), n.str("register"), n.strings("notify"),
         handler ? n.strings("listen") : List.of(), n.strings("tags"), Boolean.TRUE.equals(n.bool("ignore_errors")),
         m.get("changed_when"), m.get("failed_when"), n.bool("become"), n.str("become_user"),
-        n.map("environment"), Boolean.TRUE.equals(n.bool("no_log")), n.map("vars"), src.positionOf(m));
+        n.map("environment"), Boolean.TRUE.equals(n.bool("no_log")), n.map("vars"), n.bool("check_mode"),
+        src.positionOf(m));
   }
 
   /** with_items flattens one level of nested lists; the executor does it when it sees this wrapper. */
