@@ -67,6 +67,19 @@ class PlaybookRunnerTest {
   }
 
   @Test
+  void checkModeFalseRunsATaskForRealUnderCheck() throws Exception {
+    ScriptedHosts hosts = new ScriptedHosts(List.of("a"), Map.of());
+    run(hosts, RunOptions.defaults().withCheck(true), """
+        - hosts: all
+          gather_facts: false
+          tasks:
+            - {name: read, run: cat /etc/os-release, check_mode: false}
+            - {name: write, run: touch /x}
+        """);
+    assertThat(hosts.ran("a")).contains("cat /etc/os-release").doesNotContain("touch /x");
+  }
+
+  @Test
   void variablesFollowAnsiblePrecedence() throws Exception {
     ScriptedHosts hosts = new ScriptedHosts(List.of("a"), Map.of("a", Map.of("x", "inventory", "y", "inventory")));
     run(hosts, RunOptions.defaults(), """
