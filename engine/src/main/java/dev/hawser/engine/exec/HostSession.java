@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One host during a run: its connection (opened once, reused by every task), the facts tasks set
@@ -17,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class HostSession {
   private final String name;
-  private final Map<String, Object> facts = new ConcurrentHashMap<>();
+  private final Map<String, Object> facts = new java.util.LinkedHashMap<>();
   private final Set<String> notified = new LinkedHashSet<>();
   private Connection connection;
   private UnreachableException unreachable;
@@ -33,8 +32,13 @@ final class HostSession {
     return name;
   }
 
-  Map<String, Object> facts() {
-    return facts;
+  /** A copy of the variables tasks set on this host (register, set_fact); values may be null. */
+  synchronized Map<String, Object> facts() {
+    return new java.util.LinkedHashMap<>(facts);
+  }
+
+  synchronized void setFact(String name, Object value) {
+    facts.put(name, value);
   }
 
   boolean active() {

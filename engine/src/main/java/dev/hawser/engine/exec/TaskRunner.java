@@ -41,7 +41,7 @@ final class TaskRunner {
       result.put("msg", o.msg());
     }
     if (task.register() != null && unreachable == null) {
-      s.facts().put(task.register(), result);
+      s.setFact(task.register(), result);
     }
     Status status = o.status();
     if (status == Status.FAILED && task.ignoreErrors()) {
@@ -57,7 +57,7 @@ final class TaskRunner {
     Outcome o = new ModuleCall(ctx, task, s, envs).run(vars);
     Object facts = o.result().get("ansible_facts");
     if (facts instanceof Map<?, ?> m && !o.isFailed()) {
-      m.forEach((k, v) -> s.facts().put(String.valueOf(k), v));
+      m.forEach((k, v) -> s.setFact(String.valueOf(k), v));
     }
     return o;
   }
