@@ -88,7 +88,7 @@ class PlaybookRunnerTest {
           vars: {x: play, y: play}
           tasks:
             - {name: one, echo: {msg: "{{ x }}/{{ y }}"}, vars: {y: task}}
-            - {name: set, facts: {x: fact}}
+            - {name: set, facts: {x: fact, nothing: null}}
             - {name: two, echo: {msg: "{{ x }}"}}
         """);
     assertThat(result("a", "one").msg()).isEqualTo("play/task");
