@@ -33,8 +33,12 @@ final class TaskEnvs {
         ctx.warnOnce(ignored + " is ignored: Hawser's SSH client takes its options from ~/.ssh/config");
       }
     }
-    boolean local = "local".equals(str(vars, "ansible_connection"));
-    String user = first(str(vars, "ansible_user"), str(vars, "ansible_ssh_user"), o.remoteUser());
+    String connection = first(str(vars, "ansible_connection"), play.connection(), "ssh");
+    if (!connection.equals("local") && !connection.equals("ssh") && !connection.equals("smart")) {
+      throw new IllegalArgumentException("connection '" + connection + "' is not supported (ssh or local)");
+    }
+    boolean local = connection.equals("local");
+    String user = first(str(vars, "ansible_user"), str(vars, "ansible_ssh_user"), play.remoteUser(), o.remoteUser());
     List<Path> keys = new ArrayList<>();
     String key = first(str(vars, "ansible_ssh_private_key_file"), o.privateKey() == null ? null : o.privateKey().toString());
     if (key != null) {

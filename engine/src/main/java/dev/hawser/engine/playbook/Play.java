@@ -18,6 +18,8 @@ public record Play(
     List<Task> handlers,
     Map<String, Object> environment,
     List<String> tags,
+    String remoteUser,
+    String connection,
     Position position) {
 
   public String displayName() {

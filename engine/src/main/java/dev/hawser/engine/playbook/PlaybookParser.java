@@ -13,8 +13,9 @@ import java.util.Set;
 public final class PlaybookParser {
   private static final Set<String> PLAY_KEYS = Set.of("name", "hosts", "vars", "vars_files", "become",
       "become_user", "become_method", "gather_facts", "tasks", "handlers", "pre_tasks", "post_tasks",
-      "environment", "strategy", "tags", "remote_user", "collections", "any_errors_fatal", "serial",
-      "connection", "ignore_unreachable", "no_log", "check_mode", "diff");
+      "environment", "strategy", "tags", "remote_user", "collections", "connection");
+  private static final Set<String> NOT_YET = Set.of("roles", "serial", "any_errors_fatal", "ignore_unreachable",
+      "no_log", "check_mode", "diff", "max_fail_percentage", "order", "throttle", "vars_prompt");
 
   private final TaskParser tasks;
 
@@ -56,9 +57,12 @@ public final class PlaybookParser {
   private Play play(YamlSource src, Map<String, Object> m) throws PlaybookException {
     Nodes n = new Nodes(src, m, "play");
     for (String key : m.keySet()) {
+      if (NOT_YET.contains(key)) {
+        throw new PlaybookException(src.positionOf(m, key), "play keyword '" + key + "' is not supported yet"
+            + (key.equals("roles") ? " (use tasks, import_tasks or import_playbook)" : ""));
+      }
       if (!PLAY_KEYS.contains(key)) {
-        throw new PlaybookException(src.positionOf(m, key), "unsupported play keyword '" + key + "'"
-            + (key.equals("roles") ? " (roles are not supported yet; use tasks)" : ""));
+        throw new PlaybookException(src.positionOf(m, key), "unsupported play keyword '" + key + "'");
       }
     }
     if (m.get("hosts") == null) {
@@ -73,7 +77,7 @@ public final class PlaybookParser {
         n.bool("become"), n.str("become_user"), !Boolean.FALSE.equals(n.bool("gather_facts")),
         tasks.list(src, m, "pre_tasks", false), tasks.list(src, m, "tasks", false),
         tasks.list(src, m, "post_tasks", false), tasks.list(src, m, "handlers", true),
-        n.map("environment"), n.strings("tags"), src.positionOf(m));
+        n.map("environment"), n.strings("tags"), n.str("remote_user"), n.str("connection"), src.positionOf(m));
     checkNotifies(play);
     return play;
   }
