@@ -3,6 +3,7 @@ package dev.hawser.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hawser.it.support.HawserRun;
+import dev.hawser.it.support.Resources;
 import dev.hawser.it.support.SshHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class KvmHostTest {
 
   @BeforeAll
   static void start() throws Exception {
-    root = Path.of(System.getProperty("hawser.root", "..")).toAbsolutePath().normalize();
+    root = Resources.repoRoot();
     host = SshHost.builder().name(HOST).aptCache()
         .customize(c -> c.setPortBindings(List.of("127.0.0.1:" + PORT + ":22"))).start();
     assertThat(host.port()).as("inventory/kvm-container.ini expects port %d", PORT).isEqualTo(PORT);

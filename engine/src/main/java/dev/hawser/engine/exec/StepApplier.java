@@ -22,25 +22,40 @@ final class StepApplier {
 
   Applied apply(List<Step> steps) {
     ExecResult last = null;
-    for (Step step : steps) {
-      if (step instanceof Step.Run r) {
-        last = exec.run(r.command(), r.stdin());
-        if (!last.ok() && !r.allowFailure()) {
-          return new Applied(last, "non-zero return code");
+    for (StepBatch batch : StepBatch.group(steps)) {
+      List<Step> group = batch.steps();
+      if (group.size() > 1) {
+        StepBatch.Result r = batch.read(exec.run(batch.script(), batch.stdinBytes()));
+        last = r.lastRun() != null ? r.lastRun() : last;
+        if (r.failedStep() >= 0) {
+          return failure(group.get(r.failedStep()), r.failedOutput(), last);
         }
-      } else if (step instanceof Step.Upload u) {
-        ExecResult w = exec.run(UploadScript.of(u), u.content());
-        if (!w.ok()) {
-          return new Applied(last, "could not write " + u.path() + ": " + w.message());
-        }
-      } else if (step instanceof Step.Reconnect rc) {
+        continue;
+      }
+      Step step = group.get(0);
+      if (step instanceof Step.Reconnect rc) {
         String failure = reconnect(rc);
         if (failure != null) {
           return new Applied(last, failure);
         }
+        continue;
+      }
+      ExecResult r = exec.run(StepBatch.body(step), StepBatch.stdin(step));
+      if (step instanceof Step.Run) {
+        last = r;
+      }
+      if (!r.ok() && !(step instanceof Step.Run run && run.allowFailure())) {
+        return failure(step, r, last);
       }
     }
     return new Applied(last, null);
+  }
+
+  private static Applied failure(Step step, ExecResult output, ExecResult last) {
+    if (step instanceof Step.Upload u) {
+      return new Applied(last, "could not write " + u.path() + ": " + output.message());
+    }
+    return new Applied(output, "non-zero return code");
   }
 
   /** Opens a fresh connection within the timeout and runs the confirm command there. */

@@ -97,8 +97,8 @@ final class TaskParser {
     try {
       module.spec().validate(args, true);
     } catch (ParamSpec.ParamException e) {
-      throw new PlaybookException(src.positionOf(m, key), label + ": " + module.name() + ": parameter '"
-          + e.param() + "': " + e.getMessage());
+      throw new PlaybookException(paramPosition(src, m, key, e.param()), label + ": " + module.name()
+          + ": parameter '" + e.param() + "': " + e.getMessage());
     }
     Object loop = m.containsKey("loop") ? m.get("loop") : m.containsKey("with_items") ? flattenMarker(m.get("with_items")) : m.get("with_list");
     Map<String, Object> loopControl = n.map("loop_control");
@@ -161,5 +161,15 @@ final class TaskParser {
       prev = cur;
     }
     return prev[b.length()];
+  }
+
+  /** Where a bad parameter was written: its key under the module or under args, else the module key. */
+  private static Position paramPosition(YamlSource src, Map<String, Object> task, String module, String param) {
+    for (Object block : new Object[] {task.get(module), task.get("args")}) {
+      if (block instanceof Map<?, ?> map && map.containsKey(param)) {
+        return src.positionOf(map, param);
+      }
+    }
+    return src.positionOf(task, module);
   }
 }

@@ -111,7 +111,11 @@ class PlaybookParserTest {
   @Test
   void parametersAreValidatedBeforeAnyHost() throws Exception {
     Path unknown = write("p1.yml", "- hosts: all\n  tasks:\n    - name: c\n      copy: {dest: /a, colour: red}\n");
-    assertThatThrownBy(() -> parser.parse(unknown)).hasMessageContaining(unknown + ":4:7: task 'c': copy: parameter 'colour': unsupported parameter");
+    assertThatThrownBy(() -> parser.parse(unknown)).hasMessageContaining(unknown + ":4:24: task 'c': copy: parameter 'colour': unsupported parameter");
+    Path underArgs = write("p0.yml", "- hosts: all\n  tasks:\n    - name: c\n      copy:\n        dest: /a\n"
+        + "        contnet: x\n");
+    assertThatThrownBy(() -> parser.parse(underArgs)).hasMessageContaining(underArgs + ":6:9: task 'c': copy: "
+        + "parameter 'contnet': unsupported parameter");
     Path missing = write("p2.yml", "- hosts: all\n  tasks:\n    - copy: {content: x}\n");
     assertThatThrownBy(() -> parser.parse(missing)).hasMessageContaining("parameter 'dest': missing required parameter");
     Path badMode = write("p3.yml", "- hosts: all\n  tasks:\n    - copy: {dest: /a, mode: rwx}\n");
