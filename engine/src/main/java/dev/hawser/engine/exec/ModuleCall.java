@@ -46,8 +46,7 @@ final class ModuleCall {
       }
       TaskModule module = ctx.modules().find(task.module()).orElseThrow();
       @SuppressWarnings("unchecked")
-      Map<String, Object> args = new java.util.LinkedHashMap<>((Map<String, Object>) ex.render(task.args(), vars));
-      args.values().removeIf(v -> v == dev.hawser.engine.vars.Templater.OMIT);
+      Map<String, Object> args = (Map<String, Object>) ex.render(task.args(), vars); // omit: entry dropped
       Params params = module.spec().validate(args, false);
       for (Param p : module.spec().params()) {
         if (p.isSecret()) {
