@@ -68,7 +68,7 @@ final class StepApplier {
         if (r.ok()) {
           return null;
         }
-        lastError = r.message();
+        return "the change could not be confirmed: " + r.message(); // the host answered: retrying won't help
       } catch (UnreachableException | IOException e) {
         lastError = e.getMessage();
       }
