@@ -42,7 +42,7 @@ class CliTest {
     Files.writeString(pb, "- hosts: all\n  tasks:\n    - name: x\n      copy: {dest: /tmp/x, colour: red}\n");
     Result r = hawser("play", pb.toString(), "-i", "localhost,");
     assertThat(r.code()).isEqualTo(5);
-    assertThat(r.err()).startsWith("ERROR! " + pb + ":4:7: task 'x': copy: parameter 'colour': unsupported parameter")
+    assertThat(r.err()).startsWith("ERROR! " + pb + ":4:28: task 'x': copy: parameter 'colour': unsupported parameter")
         .doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(hawser("play", dir.resolve("missing.yml").toString()).code()).isEqualTo(5);
     assertThat(hawser("play", pb.toString(), "--forks").code()).isEqualTo(5);

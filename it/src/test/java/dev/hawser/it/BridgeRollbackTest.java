@@ -77,7 +77,6 @@ class BridgeRollbackTest {
     long cutSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
     System.out.printf("BridgeRollbackTest: the cutting run returned after %d s: %s%n", cutSeconds,
         cut.out().contains("PLAY RECAP") ? cut.recapLine(host.name()) : "no recap");
-    System.out.println(cut.section("A bridge that takes eth0 and its address"));
     assertThat(cut.exitCode()).as(cut.describe()).isEqualTo(2);
     assertThat(cut.status("A bridge that takes eth0 and its address", host.name())).as(cut.describe()).isEqualTo("fatal");
     assertThat(cut.section("A bridge that takes eth0 and its address")).containsAnyOf("host unreachable after change", "the rollback timer fired first");
