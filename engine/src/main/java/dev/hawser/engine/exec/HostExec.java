@@ -28,6 +28,9 @@ final class HostExec {
         return new ExecResult(r.rc(), r.stdout(), "sudo: a password is required: give it with -K "
             + "(--ask-become-pass) or ansible_become_password");
       }
+      if (env.become().enabled() && r.rc() == 1 && r.stderr().contains("incorrect password attempt")) {
+        return new ExecResult(r.rc(), r.stdout(), "Incorrect sudo password");
+      }
       return r;
     } catch (IOException e) {
       if (String.valueOf(e.getMessage()).contains("timed out")) {

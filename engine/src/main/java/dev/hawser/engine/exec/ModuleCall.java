@@ -56,7 +56,7 @@ final class ModuleCall {
       TaskEnv env = envs.envFor(task, session, vars);
       HostExec exec = new HostExec(env);
       Change change = module.plan(params, new HostRemote(session.name(), exec, vars, ctx.playbookDir(), ex));
-      Outcome o = apply(change, env, exec);
+      Outcome o = apply(module, change, env, exec);
       return judge(o, vars);
     } catch (ExpressionException e) {
       return Outcome.failed(where() + e.getMessage(), Map.of());
@@ -73,7 +73,7 @@ final class ModuleCall {
     return task.position() + ": task '" + task.displayName() + "': ";
   }
 
-  private Outcome apply(Change change, TaskEnv env, HostExec exec) {
+  private Outcome apply(TaskModule module, Change change, TaskEnv env, HostExec exec) {
     Map<String, Object> r = new LinkedHashMap<>(change.data());
     if (change instanceof Change.None none) {
       r.put("changed", false);
@@ -88,6 +88,11 @@ final class ModuleCall {
     List<String> planned = p.steps().stream().map(Step::describe).toList();
     r.put("changed", true);
     boolean check = task.checkMode() != null ? task.checkMode() : ctx.options().check();
+    if (check && !module.supportsCheckMode()) {
+      r.put("changed", false);
+      r.put("skipped", true);
+      return new Outcome(Status.SKIPPED, "Command would have run if not in check mode", r, List.of(), planned);
+    }
     if (check) {
       return new Outcome(Status.CHANGED, p.msg(), r, p.diffs(), planned);
     }

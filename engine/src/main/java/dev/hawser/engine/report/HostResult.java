@@ -26,7 +26,8 @@ public record HostResult(
     String item,
     boolean noLog) {
 
+  /** Changed as Ansible reports it: also a failed or ignored task whose result says changed. */
   public boolean changed() {
-    return status == Status.CHANGED;
+    return status == Status.CHANGED || result != null && Boolean.TRUE.equals(result.get("changed"));
   }
 }

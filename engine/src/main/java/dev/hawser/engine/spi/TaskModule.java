@@ -25,6 +25,14 @@ public interface TaskModule {
     return "";
   }
 
+  /**
+   * False for modules whose steps cannot be predicted, only run (command, shell, raw): under
+   * --check the engine then reports the task as skipped, as Ansible does, instead of changed.
+   */
+  default boolean supportsCheckMode() {
+    return true;
+  }
+
   /** Parameters: drives validation, defaults and documentation. */
   ParamSpec spec();
 

@@ -46,7 +46,8 @@ class StepBatchTest {
     assertThat(r.failedStep()).isEqualTo(-1);
     assertThat(r.lastRun()).isEqualTo(new ExecResult(0, "two\n", "warn\n"));
     assertThat(Files.readString(dir.resolve("conf"))).isEqualTo("hello\n");
-    assertThat(Files.getPosixFilePermissions(dir.resolve("conf")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("conf"))))
+        .isEqualTo("rw-------");
   }
 
   @Test

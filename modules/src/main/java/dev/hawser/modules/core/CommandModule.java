@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
  */
 public final class CommandModule implements TaskModule {
   @Override
+  public boolean supportsCheckMode() {
+    return false; // running the command is the change: under --check it is skipped, as in Ansible
+  }
+
+  @Override
   public String name() {
     return "command";
   }

@@ -14,6 +14,11 @@ import java.util.Map;
 /** raw: sends the text to the host as is (or to {@code executable -c}). Always a change. */
 public final class RawModule implements TaskModule {
   @Override
+  public boolean supportsCheckMode() {
+    return false; // running the command is the change: under --check it is skipped, as in Ansible
+  }
+
+  @Override
   public String name() {
     return "raw";
   }

@@ -16,6 +16,11 @@ import java.util.List;
  */
 public final class ShellModule implements TaskModule {
   @Override
+  public boolean supportsCheckMode() {
+    return false; // running the command is the change: under --check it is skipped, as in Ansible
+  }
+
+  @Override
   public String name() {
     return "shell";
   }
