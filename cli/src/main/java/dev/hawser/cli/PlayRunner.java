@@ -40,6 +40,9 @@ final class PlayRunner {
       playbook = new PlaybookParser(modules).parse(cmd.playbook);
       inventory = InventoryHosts.load(cmd.inventory, playbook.dir(), cmd.limit);
       inventory.warnings().forEach(w -> err.println("[WARNING]: " + w));
+      if (cmd.limit != null && inventory.select("all:localhost").isEmpty()) {
+        throw new CliException("Specified --limit '" + cmd.limit + "' does not match any hosts");
+      }
       if (cmd.syntaxCheck) {
         out.println("\nplaybook: " + cmd.playbook);
         return ExitCodes.OK;

@@ -46,6 +46,11 @@ class CliTest {
         .doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(hawser("play", dir.resolve("missing.yml").toString()).code()).isEqualTo(5);
     assertThat(hawser("play", pb.toString(), "--forks").code()).isEqualTo(5);
+    Path fine = dir.resolve("fine.yml");
+    Files.writeString(fine, "- hosts: all\n  tasks: []\n");
+    Result noHosts = hawser("play", fine.toString(), "-i", "web1,web2,", "--limit", "db*");
+    assertThat(noHosts.code()).isEqualTo(5);
+    assertThat(noHosts.err()).contains("ERROR! Specified --limit 'db*' does not match any hosts");
   }
 
   @Test
