@@ -28,8 +28,9 @@ final class HostExec {
         return new ExecResult(r.rc(), r.stdout(), "sudo: a password is required: give it with -K "
             + "(--ask-become-pass) or ansible_become_password");
       }
-      if (env.become().enabled() && r.rc() == 1 && r.stderr().contains("incorrect password attempt")) {
-        return new ExecResult(r.rc(), r.stdout(), "Incorrect sudo password");
+      if (env.become().enabled() && r.rc() == 1 && (r.stderr().contains("incorrect password attempt")
+          || r.stderr().startsWith("su: Authentication failure"))) {
+        return new ExecResult(r.rc(), r.stdout(), "Incorrect " + env.become().method() + " password");
       }
       return r;
     } catch (IOException e) {
@@ -46,12 +47,18 @@ final class HostExec {
    */
   static ExecResult runOn(TaskEnv env, Connection c, String command, byte[] stdin) throws IOException {
     Become b = env.become();
-    if (b.enabled() && b.user().equals(env.session().loginUser(c, env.timeout()))) {
+    String login = b.enabled() ? env.session().loginUser(c, env.timeout()) : "";
+    if (b.enabled() && b.user().equals(login)) {
       b = Become.NONE;
     }
-    boolean pw = b.enabled() && !"su".equals(b.method()) && b.password() != null
-        && env.session().sudoNeedsPassword(c, env.timeout());
-    return c.exec(b.wrap(command, pw), b.stdin(stdin, pw), env.timeout());
+    boolean su = "su".equals(b.method());
+    boolean pw = b.enabled() && b.password() != null
+        && (su ? !login.equals("root") : env.session().sudoNeedsPassword(c, env.timeout()));
+    ExecResult r = c.exec(b.wrap(command, pw), b.stdin(stdin, pw), env.timeout());
+    if (su && pw && r.stderr().startsWith("Password:")) { // su prompts on stderr even when fed by stdin
+      return new ExecResult(r.rc(), r.stdout(), r.stderr().substring("Password:".length()).stripLeading());
+    }
+    return r;
   }
 
   static String environmentPrefix(Map<String, Object> environment) {

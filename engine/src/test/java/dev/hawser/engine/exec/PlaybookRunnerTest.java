@@ -170,6 +170,19 @@ class PlaybookRunnerTest {
   }
 
   @Test
+  void becomeWithSuSendsThePasswordOnStdinAndHidesItsPrompt() throws Exception {
+    ScriptedHosts hosts = new ScriptedHosts(List.of("a"), Map.of("a", Map.of("ansible_become_password", "r00t-pw",
+        "ansible_become_method", "su")))
+        .answering((h, cmd) -> cmd.equals("id -un") ? new ExecResult(0, "deploy\n", "")
+            : new ExecResult(0, "root\n", "Password: "));
+    run(hosts, RunOptions.defaults(), "- hosts: all\n  gather_facts: false\n  become: true\n  tasks:\n    - {name: t, run: whoami}\n");
+    List<String> ran = hosts.ran("a");
+    assertThat(ran).containsExactly("id -un", "su -s /bin/sh root -c whoami");
+    assertThat(new String(hosts.stdins.get("a").get(1), StandardCharsets.UTF_8)).isEqualTo("r00t-pw\n");
+    assertThat(result("a", "t").stderr()).isEmpty();
+  }
+
+  @Test
   void anUndefinedVariableNamesTheVariableTaskAndLine() throws Exception {
     ScriptedHosts hosts = new ScriptedHosts(List.of("a"), Map.of());
     run(hosts, RunOptions.defaults(), "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: greet\n      echo: {msg: \"{{ nope }}\"}\n");
