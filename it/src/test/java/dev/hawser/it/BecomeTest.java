@@ -73,6 +73,19 @@ class BecomeTest {
     assertThat(host.exec("test", "-e", FILE).getExitCode()).isEqualTo(1);
   }
 
+  @Test
+  void becomeMethodSuWithTheRootPassword() {
+    host.execOk("sh", "-c", "echo 'root:root-pass' | chpasswd");
+    TestInventory withSu = TestInventory.builder().hosts(host).user(SshHost.DEPLOY_USER).becomePassword("root-pass")
+        .hostVar(host, "ansible_become_method", "su").write();
+    HawserRun r = HawserRun.run(HawserRun.play(BOOK, withSu));
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    assertThat(r.section("Show who ran")).contains("\"msg\": \"deploy->root\"");
+    assertThat(host.execOk("stat", "-c", "%U %a", FILE)).isEqualTo("root 600\n");
+    assertThat(host.execOk("cat", FILE)).isEqualTo("written by root\n");
+    assertThat(r.all()).doesNotContain("root-pass").doesNotContain("Password:");
+  }
+
   private static void assertBecameRoot(HawserRun r) {
     assertThat(r.exitCode()).as(r.describe()).isZero();
     assertThat(r.section("Show who ran")).contains("\"msg\": \"deploy->root\"");
