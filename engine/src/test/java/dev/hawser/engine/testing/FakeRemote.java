@@ -4,10 +4,7 @@ import dev.hawser.engine.spi.ExecResult;
 import dev.hawser.engine.spi.Fact;
 import dev.hawser.engine.spi.ModuleException;
 import dev.hawser.engine.spi.Remote;
-import dev.hawser.engine.spi.Templates;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +16,8 @@ import java.util.Map;
  */
 public final class FakeRemote implements Remote {
   private final Map<String, ExecResult> answers = new LinkedHashMap<>();
-  private final Map<String, byte[]> localFiles = new HashMap<>();
-  private final Map<String, Object> vars = new LinkedHashMap<>();
+  private final FakeController controller = new FakeController();
   private final List<String> ran = new ArrayList<>();
-  private final Map<String, Boolean> conditions = new HashMap<>();
 
   /** Answers {@code command} with rc 0 and {@code stdout}. */
   public FakeRemote on(String command, String stdout) {
@@ -35,18 +30,18 @@ public final class FakeRemote implements Remote {
   }
 
   public FakeRemote var(String name, Object value) {
-    vars.put(name, value);
+    controller.var(name, value);
     return this;
   }
 
   /** The answer {@link Controller#evaluate} gives for {@code condition}. */
   public FakeRemote condition(String condition, boolean value) {
-    conditions.put(condition, value);
+    controller.condition(condition, value);
     return this;
   }
 
   public FakeRemote localFile(String path, String content) {
-    localFiles.put(path, content.getBytes(StandardCharsets.UTF_8));
+    controller.file(path, content);
     return this;
   }
 
@@ -83,41 +78,6 @@ public final class FakeRemote implements Remote {
 
   @Override
   public Controller controller() {
-    return new Controller() {
-      @Override
-      public Map<String, Object> vars() {
-        return vars;
-      }
-
-      @Override
-      public byte[] readFile(String path, String kind) throws ModuleException {
-        byte[] b = localFiles.get(path);
-        if (b == null) {
-          throw new ModuleException("could not find " + path + " in " + kind + "/ or beside the playbook");
-        }
-        return b;
-      }
-
-      @Override
-      public String render(String template) {
-        return Templates.renderLenient("test", template, vars);
-      }
-
-      @Override
-      public String render(String template, Map<String, Object> extra) {
-        Map<String, Object> scope = new HashMap<>(vars);
-        scope.putAll(extra);
-        return Templates.renderLenient("test", template, scope);
-      }
-
-      @Override
-      public boolean evaluate(String condition) {
-        Boolean b = conditions.get(condition);
-        if (b == null) {
-          throw new AssertionError("FakeRemote has no answer for condition: " + condition);
-        }
-        return b;
-      }
-    };
+    return controller;
   }
 }

@@ -1,14 +1,15 @@
 package dev.hawser.modules.system;
 
+import dev.hawser.engine.connect.LocalConnection;
 import dev.hawser.engine.spi.ExecResult;
 import dev.hawser.engine.spi.Fact;
 import dev.hawser.engine.spi.ModuleException;
 import dev.hawser.engine.spi.Remote;
+import dev.hawser.engine.spi.Sh;
 import dev.hawser.engine.spi.Step;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
+import java.time.Duration;
 
 /**
  * A "host" that is this machine's /bin/sh, optionally with a directory of fake tools first on the
@@ -33,25 +34,11 @@ final class LocalShell implements Remote {
 
   @Override
   public ExecResult run(String command, byte[] stdin) throws ModuleException {
+    String path = fakeBin == null ? "" : "PATH=" + Sh.quote(fakeBin.toString()) + ":\"$PATH\"; export PATH; ";
     try {
-      ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command);
-      if (fakeBin != null) {
-        Map<String, String> env = pb.environment();
-        env.put("PATH", fakeBin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
-      }
-      Process p = pb.start();
-      if (stdin != null) {
-        p.getOutputStream().write(stdin);
-      }
-      p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      return new ExecResult(p.waitFor(), out, err);
+      return new LocalConnection().exec(path + command, stdin, Duration.ofMinutes(1));
     } catch (IOException e) {
       throw new ModuleException("sh failed: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ModuleException("interrupted");
     }
   }
 
