@@ -55,6 +55,9 @@ final class TaskRunner {
 
   private Outcome call(Task task, HostSession s, Map<String, Object> vars) {
     Outcome o = new ModuleCall(ctx, task, s, envs).run(vars);
+    if (o.result().get("warnings") instanceof List<?> warnings && !task.noLog()) {
+      warnings.forEach(w -> ctx.listener().warning(ctx.masker().mask(String.valueOf(w))));
+    }
     Object facts = o.result().get("ansible_facts");
     if (facts instanceof Map<?, ?> m && !o.isFailed()) {
       m.forEach((k, v) -> s.setFact(String.valueOf(k), v));

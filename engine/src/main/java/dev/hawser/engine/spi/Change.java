@@ -11,7 +11,10 @@ public sealed interface Change permits Change.None, Change.Pending {
   /** Message for the user (may be empty). */
   String msg();
 
-  /** Extra result data, merged into the registered variable (e.g. {@code stat}, {@code virt}). */
+  /**
+   * Extra result data, merged into the registered variable (e.g. {@code stat}, {@code virt}). A key
+   * {@code warnings} (a list of strings) is shown to the user as [WARNING] lines, as Ansible does.
+   */
   Map<String, Object> data();
 
   /**

@@ -90,17 +90,18 @@ public final class CheckVirt implements TaskModule {
     virt.put("recommended_type", accelerated ? "kvm" : "qemu");
     virt.put("reasons", List.copyOf(reasons));
 
-    String msg;
     if (accelerated) {
-      msg = "KVM acceleration can be used (" + vendor + ", " + arch + ")";
+      String msg = "KVM acceleration can be used (" + vendor + ", " + arch + ")";
+      return new Change.None(msg, Map.of("virt", virt, "ansible_facts", Map.of("virt", virt)));
     } else if (params.bool("allow_emulation")) {
-      msg = "WARNING: no KVM acceleration, guests will run emulated (virt_type qemu, much slower): "
+      String msg = "no KVM acceleration, guests will run emulated (virt_type qemu, much slower): "
           + String.join("; ", reasons);
+      return new Change.None(msg, Map.of("virt", virt, "ansible_facts", Map.of("virt", virt),
+          "warnings", List.of(host.name() + ": " + msg)));
     } else {
       throw new ModuleException("KVM acceleration is not available: " + String.join("; ", reasons)
           + " (to run guests emulated instead, set allow_emulation: true)", Map.of("virt", virt));
     }
-    return new Change.None(msg, Map.of("virt", virt, "ansible_facts", Map.of("virt", virt)));
   }
 
   /** True/false when the MSR could be read, null when it could not. */
