@@ -16,39 +16,11 @@ import java.util.Map;
  * "stats": {"web1": {"ok", "changed", ...}}}}. no_log results show Ansible's hidden-output text
  * as msg, and their items' labels are censored.
  */
-public final class JsonReport implements RunListener {
+public final class JsonReport extends FileReport {
   static final String CENSORED_ITEM = "(censored due to no_log)";
 
-  private final Path file;
-  private final RunLog log = new RunLog();
-
   public JsonReport(Path file) {
-    this.file = file;
-  }
-
-  @Override
-  public void playbookStart(String path, boolean checkMode) {
-    log.start(path, checkMode);
-  }
-
-  @Override
-  public void playStart(String name) {
-    log.play(name);
-  }
-
-  @Override
-  public void taskStart(String name, boolean handler) {
-    log.task(name, handler);
-  }
-
-  @Override
-  public void itemResult(HostResult r) {
-    log.item(r);
-  }
-
-  @Override
-  public void hostResult(HostResult r) {
-    log.host(r);
+    super(file);
   }
 
   @Override

@@ -16,37 +16,9 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code <skipped/>}; ignored and rescued failures pass, as they do not fail the run. Loop items
  * are summed up in their host's testcase. no_log results show only Ansible's hidden-output text.
  */
-public final class JunitReport implements RunListener {
-  private final Path file;
-  private final RunLog log = new RunLog();
-
+public final class JunitReport extends FileReport {
   public JunitReport(Path file) {
-    this.file = file;
-  }
-
-  @Override
-  public void playbookStart(String path, boolean checkMode) {
-    log.start(path, checkMode);
-  }
-
-  @Override
-  public void playStart(String name) {
-    log.play(name);
-  }
-
-  @Override
-  public void taskStart(String name, boolean handler) {
-    log.task(name, handler);
-  }
-
-  @Override
-  public void itemResult(HostResult r) {
-    log.item(r);
-  }
-
-  @Override
-  public void hostResult(HostResult r) {
-    log.host(r);
+    super(file);
   }
 
   @Override
