@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hawser.it.support.HawserRun;
 import dev.hawser.it.support.Resources;
+import dev.hawser.it.support.SharedHost;
 import dev.hawser.it.support.SshHost;
 import dev.hawser.it.support.SshKey;
 import dev.hawser.it.support.TestInventory;
@@ -12,44 +13,30 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SSH: key authentication, strict host-key checking (unknown and changed keys), accept-new, unreachable hosts. */
 class ConnectionTest {
   private static final String PING = Resources.playbook("ping.yml").toString();
-  private static SshHost host;
-  private static TestInventory inv;
-
-  @BeforeAll
-  static void start() {
-    host = SshHost.start();
-    inv = TestInventory.of(host);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (host != null) {
-      host.stop();
-    }
-  }
+  @RegisterExtension
+  static final SharedHost SHARED = new SharedHost();
 
   @Test
   void rootLogsInWithTheKeyFromTheInventory() {
-    HawserRun r = HawserRun.run(HawserRun.play(PING, inv));
+    HawserRun r = HawserRun.run(HawserRun.play(PING, SHARED.inventory()));
     assertThat(r.exitCode()).as(r.describe()).isZero();
-    assertThat(r.status("The host answers", host.name())).isEqualTo("ok");
+    assertThat(r.status("The host answers", SHARED.host().name())).isEqualTo("ok");
     assertThat(r.section("Show it")).contains("\"msg\": \"user=root\"");
-    assertThat(r.recap(host.name()).ok()).isEqualTo(3);
+    assertThat(r.recap(SHARED.host().name()).ok()).isEqualTo(3);
   }
 
   @Test
   void anUnknownHostKeyMakesTheHostUnreachable() throws IOException {
-    Path empty = Files.createTempFile(inv.dir(), "known_hosts_empty", "");
-    HawserRun r = HawserRun.run("play", PING, "-i", inv.inventory().toString(), "--known-hosts", empty.toString());
+    Path empty = Files.createTempFile(SHARED.inventory().dir(), "known_hosts_empty", "");
+    HawserRun r = HawserRun.run("play", PING, "-i", SHARED.inventory().inventory().toString(), "--known-hosts", empty.toString());
     assertUnreachable(r, "is not in " + empty);
-    assertThat(r.all()).contains("[127.0.0.1]:" + host.port()).contains("accept-new");
+    assertThat(r.all()).contains("[127.0.0.1]:" + SHARED.host().port()).contains("accept-new");
     assertThat(Files.readString(empty)).as("strict checking must not write the file").isEmpty();
   }
 
@@ -57,23 +44,23 @@ class ConnectionTest {
   void aChangedHostKeyMakesTheHostUnreachable() throws IOException {
     // the same host name and port, but another ed25519 key (as after a reinstall or an attack)
     String[] other = SshKey.generate().publicKeyLine().split(" ");
-    Path changed = inv.dir().resolve("known_hosts_changed");
-    Files.writeString(changed, "[127.0.0.1]:" + host.port() + " " + other[0] + " " + other[1] + "\n");
-    HawserRun r = HawserRun.run("play", PING, "-i", inv.inventory().toString(), "--known-hosts", changed.toString());
-    assertUnreachable(r, "HOST KEY FOR [127.0.0.1]:" + host.port() + " HAS CHANGED");
+    Path changed = SHARED.inventory().dir().resolve("known_hosts_changed");
+    Files.writeString(changed, "[127.0.0.1]:" + SHARED.host().port() + " " + other[0] + " " + other[1] + "\n");
+    HawserRun r = HawserRun.run("play", PING, "-i", SHARED.inventory().inventory().toString(), "--known-hosts", changed.toString());
+    assertUnreachable(r, "HOST KEY FOR [127.0.0.1]:" + SHARED.host().port() + " HAS CHANGED");
   }
 
   @Test
   void acceptNewWritesTheKeyToKnownHostsAndTheNextStrictRunUsesIt() throws IOException {
-    Path fresh = inv.dir().resolve("known_hosts_fresh");
-    HawserRun r = HawserRun.run("play", PING, "-i", inv.inventory().toString(), "--known-hosts", fresh.toString(),
+    Path fresh = SHARED.inventory().dir().resolve("known_hosts_fresh");
+    HawserRun r = HawserRun.run("play", PING, "-i", SHARED.inventory().inventory().toString(), "--known-hosts", fresh.toString(),
         "--host-key-checking", "accept-new");
     assertThat(r.exitCode()).as(r.describe()).isZero();
     List<String> written = Files.readAllLines(fresh);
     assertThat(written).isNotEmpty();
-    assertThat(host.hostKeyLines()).containsAll(written);
+    assertThat(SHARED.host().hostKeyLines()).containsAll(written);
 
-    HawserRun strict = HawserRun.run("play", PING, "-i", inv.inventory().toString(), "--known-hosts", fresh.toString());
+    HawserRun strict = HawserRun.run("play", PING, "-i", SHARED.inventory().inventory().toString(), "--known-hosts", fresh.toString());
     assertThat(strict.exitCode()).as(strict.describe()).isZero();
     assertThat(Files.readAllLines(fresh)).isEqualTo(written);
   }
@@ -84,9 +71,9 @@ class ConnectionTest {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    Path closed = inv.dir().resolve("closed.ini");
+    Path closed = SHARED.inventory().dir().resolve("closed.ini");
     Files.writeString(closed, "nobody ansible_host=127.0.0.1 ansible_port=" + port + " ansible_user=root\n");
-    HawserRun r = HawserRun.run("play", PING, "-i", closed.toString(), "--known-hosts", inv.knownHosts().toString());
+    HawserRun r = HawserRun.run("play", PING, "-i", closed.toString(), "--known-hosts", SHARED.inventory().knownHosts().toString());
     assertThat(r.exitCode()).as(r.describe()).isEqualTo(4);
     assertThat(r.out()).contains("fatal: [nobody]: UNREACHABLE!").contains("127.0.0.1:" + port);
     assertThat(r.recap("nobody").unreachable()).isEqualTo(1);
@@ -94,9 +81,9 @@ class ConnectionTest {
 
   private static void assertUnreachable(HawserRun r, String message) {
     assertThat(r.exitCode()).as(r.describe()).isEqualTo(4);
-    assertThat(r.out()).contains("fatal: [" + host.name() + "]: UNREACHABLE!").contains(message);
-    assertThat(r.recap(host.name()).unreachable()).isEqualTo(1);
-    assertThat(r.recap(host.name()).ok()).isZero();
+    assertThat(r.out()).contains("fatal: [" + SHARED.host().name() + "]: UNREACHABLE!").contains(message);
+    assertThat(r.recap(SHARED.host().name()).unreachable()).isEqualTo(1);
+    assertThat(r.recap(SHARED.host().name()).ok()).isZero();
     assertThat(r.all()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 }
