@@ -14,11 +14,16 @@ public final class ModuleRegistry implements ModuleCatalog {
   private final Map<String, TaskModule> byAlias = new TreeMap<>();
 
   public ModuleRegistry(Iterable<TaskModule> modules) {
+    add(new dev.hawser.engine.playbook.IncludeTasks());
     for (TaskModule m : modules) {
-      byName.put(m.name(), m);
-      byAlias.put(m.name(), m);
-      m.aliases().forEach(a -> byAlias.put(a, m));
+      add(m);
     }
+  }
+
+  private void add(TaskModule m) {
+    byName.put(m.name(), m);
+    byAlias.put(m.name(), m);
+    m.aliases().forEach(a -> byAlias.put(a, m));
   }
 
   public static ModuleRegistry load() {

@@ -21,6 +21,7 @@ final class TaskParser {
       "ansible.builtin.import_tasks", "ansible.builtin.include_tasks");
 
   private final ModuleCatalog modules;
+  private int includeDepth;
 
   TaskParser(ModuleCatalog modules) {
     this.modules = modules;
@@ -42,12 +43,12 @@ final class TaskParser {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> m = (Map<String, Object>) item;
-      addTask(src, m, handlers, out, 0);
+      addTask(src, m, handlers, out);
     }
     return out;
   }
 
-  private void addTask(YamlSource src, Map<String, Object> m, boolean handler, List<Task> out, int depth)
+  private void addTask(YamlSource src, Map<String, Object> m, boolean handler, List<Task> out)
       throws PlaybookException {
     for (String k : m.keySet()) {
       if (UNSUPPORTED.contains(k)) {
@@ -64,15 +65,26 @@ final class TaskParser {
     Optional<String> imp = m.keySet().stream().filter(IMPORTS::contains).findFirst();
     if (imp.isPresent()) {
       Object file = m.get(imp.get());
-      if (depth > 10 || file == null || String.valueOf(file).contains("{{")) {
+      if (file == null || String.valueOf(file).contains("{{")) {
         throw new PlaybookException(src.positionOf(m, imp.get()), imp.get() + " needs a literal file name");
+      }
+      if (includeDepth >= 10) {
+        throw new PlaybookException(src.positionOf(m, imp.get()), imp.get() + " nested more than 10 deep (a cycle?)");
       }
       Path path = src.file().toAbsolutePath().getParent().resolve(String.valueOf(file));
       YamlSource inc = YamlSource.load(path);
       Map<String, Object> wrapper = new LinkedHashMap<>();
       wrapper.put("tasks", inc.root());
-      for (Task t : list(inc, wrapper, "tasks", handler)) {
-        out.add(Inherit.from(src, m, t));
+      if (imp.get().endsWith("include_tasks")) {
+        out.add(Inherit.from(src, m, IncludeTasks.marker(m, path, src.positionOf(m))));
+      }
+      includeDepth++;
+      try {
+        for (Task t : list(inc, wrapper, "tasks", handler)) {
+          out.add(Inherit.from(src, m, t));
+        }
+      } finally {
+        includeDepth--;
       }
       return;
     }

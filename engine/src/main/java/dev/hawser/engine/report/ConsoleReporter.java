@@ -112,7 +112,9 @@ public final class ConsoleReporter implements RunListener {
       boolean looped = loopedHosts.remove(r.host()) && !r.noLog();
       switch (r.status()) {
         case OK, CHANGED -> {
-          if (!looped) {
+          if (r.result() != null && r.result().get("_hawser_included") != null) {
+            emit("included: " + r.result().get("_hawser_included") + " for " + r.host(), Ansi.SKIP);
+          } else if (!looped) {
             okLine(r, word(r) + ": " + head);
           }
         }

@@ -133,6 +133,19 @@ class PlaybookParserTest {
   }
 
   @Test
+  void includeTasksShowsAsATaskAndACycleIsAnError() throws Exception {
+    write("inc.yml", "- debug: msg=inside\n");
+    Playbook pb = parser.parse(write("i.yml", "- hosts: all\n  tasks:\n    - include_tasks: inc.yml\n      when: x\n"));
+    List<Task> tasks = pb.plays().get(0).tasks();
+    assertThat(tasks).extracting(Task::module).containsExactly("include_tasks", "debug");
+    assertThat(tasks.get(0).args()).containsEntry("file", dir.resolve("inc.yml").toString());
+    assertThat(tasks).extracting(Task::when).containsExactly("x", "x");
+    write("loop.yml", "- include_tasks: loop.yml\n");
+    Path cyclic = write("c.yml", "- hosts: all\n  tasks:\n    - include_tasks: loop.yml\n");
+    assertThatThrownBy(() -> parser.parse(cyclic)).hasMessageContaining("nested more than 10 deep");
+  }
+
+  @Test
   void blocksAndImportsInheritConditions() throws Exception {
     write("more.yml", "- debug: msg=imported\n");
     Playbook pb = parser.parse(write("b.yml", """
