@@ -21,8 +21,12 @@ final class ResultView {
 
   private ResultView() {}
 
+  /** Value of {@link #SHOW_KEY} for results shown with their changed flag too, as Ansible shows assert's. */
+  static final String SHOW_WITH_CHANGED = "with_changed";
+
   static boolean isShow(HostResult r) {
-    return r.result() != null && Boolean.TRUE.equals(r.result().get(SHOW_KEY));
+    Object show = r.result() == null ? null : r.result().get(SHOW_KEY);
+    return Boolean.TRUE.equals(show) || SHOW_WITH_CHANGED.equals(show);
   }
 
   /**
@@ -80,6 +84,12 @@ final class ResultView {
   /** What debug shows: just {@code msg} when there is one, else the variables it was given. */
   static Map<String, Object> debugBlock(HostResult r) {
     Map<String, Object> all = forDisplay(r, 0);
+    if (SHOW_WITH_CHANGED.equals(r.result().get(SHOW_KEY))) {
+      Map<String, Object> block = new TreeMap<>();
+      block.put("changed", r.changed());
+      block.put("msg", all.get("msg") == null ? "" : all.get("msg"));
+      return block;
+    }
     if (all.containsKey("msg")) {
       return Map.of("msg", all.get("msg") == null ? "" : all.get("msg"));
     }

@@ -52,6 +52,8 @@ public final class AssertModule implements TaskModule {
       }
     }
     String msg = params.str("success_msg");
-    return new Change.None(msg, Map.of("msg", msg));
+    // as Ansible, a passing assert shows {"changed": false, "msg": ...} unless quiet
+    return new Change.None(msg, params.bool("quiet") ? Map.of("msg", msg)
+        : Map.of("msg", msg, "_hawser_show", "with_changed"));
   }
 }
