@@ -18,14 +18,18 @@ final class HostRemote implements Remote, Remote.Controller {
   private final HostExec exec;
   private final Map<String, Object> vars;
   private final Path playbookDir;
+  private final Path roleDir;
   private final Expressions expressions;
   private final Map<String, ExecResult> factCache = new HashMap<>();
 
-  HostRemote(String name, HostExec exec, Map<String, Object> vars, Path playbookDir, Expressions expressions) {
+  /** {@code roleDir}: the role of the task (searched before the playbook's folder), null outside roles. */
+  HostRemote(String name, HostExec exec, Map<String, Object> vars, Path playbookDir, Path roleDir,
+      Expressions expressions) {
     this.name = name;
     this.exec = exec;
     this.vars = vars;
     this.playbookDir = playbookDir;
+    this.roleDir = roleDir;
     this.expressions = expressions;
   }
 
@@ -67,6 +71,10 @@ final class HostRemote implements Remote, Remote.Controller {
     if (p.isAbsolute()) {
       candidates.add(p);
     } else {
+      if (roleDir != null) {
+        candidates.add(roleDir.resolve(kind).resolve(p));
+        candidates.add(roleDir.resolve(p));
+      }
       candidates.add(playbookDir.resolve(kind).resolve(p));
       candidates.add(playbookDir.resolve(p));
     }

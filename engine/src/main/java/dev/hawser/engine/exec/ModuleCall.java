@@ -55,7 +55,8 @@ final class ModuleCall {
       }
       TaskEnv env = envs.envFor(task, session, vars);
       HostExec exec = new HostExec(env);
-      Change change = module.plan(params, new HostRemote(session.name(), exec, vars, ctx.playbookDir(), ex));
+      Change change = module.plan(params, new HostRemote(session.name(), exec, vars, ctx.playbookDir(),
+          task.roleDir(), ex));
       Outcome o = apply(module, change, env, exec);
       return judge(o, vars);
     } catch (ExpressionException e) {

@@ -1,6 +1,7 @@
 package dev.hawser.engine.exec;
 
 import dev.hawser.engine.playbook.Play;
+import dev.hawser.engine.playbook.RoleScope;
 import dev.hawser.engine.playbook.Task;
 import dev.hawser.engine.report.HostResult;
 import java.util.HashMap;
@@ -43,13 +44,25 @@ final class PlayRun {
     });
   }
 
+  /** As Ansible shows it: a role's task as {@code ROLE : NAME}. */
   String renderTaskName(Task task) {
-    return pv.renderName(task.displayName());
+    String name = pv.renderName(task.displayName());
+    return task.role() == null ? name : task.role().name() + " : " + name;
   }
 
-  /** Ansible's precedence: inventory < play vars < vars_files < task vars < register/set_fact < extra vars. */
+  /**
+   * Ansible's precedence: role defaults < inventory < play vars < vars_files < role vars and params <
+   * task vars < register/set_fact < extra vars. Every role's defaults and vars are visible to the whole
+   * play (Ansible's default); the task's own role's come on top of the others'.
+   */
   Map<String, Object> varsFor(Task task, HostSession s) {
-    Map<String, Object> v = new LinkedHashMap<>(inventoryVars.get(s.name()));
+    RoleScope own = task.role();
+    Map<String, Object> v = new LinkedHashMap<>();
+    play.roles().forEach(r -> v.putAll(r.defaults()));
+    if (own != null) {
+      v.putAll(own.defaults());
+    }
+    v.putAll(inventoryVars.get(s.name()));
     v.put("inventory_hostname", s.name());
     v.put("playbook_dir", ctx.playbookDir().toString());
     v.put("ansible_check_mode", ctx.options().check());
@@ -60,6 +73,13 @@ final class PlayRun {
     v.put("hostvars", hostvars());
     v.putAll(pv.vars());
     v.putAll(pv.varsFiles());
+    play.roles().forEach(r -> v.putAll(r.vars()));
+    if (own != null) {
+      v.putAll(own.vars());
+      v.putAll(own.params());
+      v.put("role_name", own.name());
+      v.put("role_path", own.dir().toString());
+    }
     v.putAll(task.vars());
     v.putAll(s.facts());
     v.putAll(pv.extra());

@@ -130,6 +130,9 @@ public final class PlaybookRunner {
       List<HostSession> notified = new ArrayList<>();
       for (HostSession s : hosts) {
         boolean hit = s.takeNotified(handler.displayName());
+        if (handler.role() != null) {
+          hit |= s.takeNotified(handler.role().name() + " : " + handler.displayName());
+        }
         for (String topic : handler.listen()) {
           hit |= s.takeNotified(topic);
         }

@@ -10,11 +10,16 @@ final class Inherit {
   private Inherit() {}
 
   static Task from(YamlSource src, Map<String, Object> parent, Task t) throws PlaybookException {
+    return from(src, parent, t, true);
+  }
+
+  /** {@code withVars} false: the parent's vars are not task vars (a role entry's vars are role vars). */
+  static Task from(YamlSource src, Map<String, Object> parent, Task t, boolean withVars) throws PlaybookException {
     Nodes n = new Nodes(src, parent, "block");
     Object when = combine(parent.get("when"), t.when());
     List<String> tags = new ArrayList<>(n.strings("tags"));
     tags.addAll(t.tags());
-    Map<String, Object> vars = new LinkedHashMap<>(n.map("vars"));
+    Map<String, Object> vars = new LinkedHashMap<>(withVars ? n.map("vars") : Map.of());
     vars.putAll(t.vars());
     Map<String, Object> env = new LinkedHashMap<>(n.map("environment"));
     env.putAll(t.environment());
@@ -24,7 +29,7 @@ final class Inherit {
     boolean noLog = t.noLog() || Boolean.TRUE.equals(n.bool("no_log"));
     return new Task(t.name(), t.module(), t.args(), when, t.loop(), t.loopVar(), t.loopLabel(), t.register(),
         t.notifies(), t.listen(), tags, ignore, t.changedWhen(), t.failedWhen(), become, becomeUser, env,
-        noLog, vars, t.checkMode() != null ? t.checkMode() : n.bool("check_mode"), t.position());
+        noLog, vars, t.checkMode() != null ? t.checkMode() : n.bool("check_mode"), t.position(), t.role());
   }
 
   private static Object combine(Object outer, Object inner) {

@@ -3,7 +3,7 @@ package dev.hawser.engine.playbook;
 import java.util.List;
 import java.util.Map;
 
-/** One play as written. */
+/** One play as written; {@code roles} are all roles it uses, in load order (their variables are public). */
 public record Play(
     String name,
     String hosts,
@@ -20,7 +20,8 @@ public record Play(
     List<String> tags,
     String remoteUser,
     String connection,
-    Position position) {
+    Position position,
+    List<RoleScope> roles) {
 
   public String displayName() {
     return name != null && !name.isBlank() ? name : hosts;

@@ -13,14 +13,21 @@ import java.util.Set;
 public final class PlaybookParser {
   private static final Set<String> PLAY_KEYS = Set.of("name", "hosts", "vars", "vars_files", "become",
       "become_user", "become_method", "gather_facts", "tasks", "handlers", "pre_tasks", "post_tasks",
-      "environment", "strategy", "tags", "remote_user", "collections", "connection");
-  private static final Set<String> NOT_YET = Set.of("roles", "serial", "any_errors_fatal", "ignore_unreachable",
+      "environment", "strategy", "tags", "remote_user", "collections", "connection", "roles");
+  private static final Set<String> NOT_YET = Set.of("serial", "any_errors_fatal", "ignore_unreachable",
       "no_log", "check_mode", "diff", "max_fail_percentage", "order", "throttle", "vars_prompt");
 
   private final TaskParser tasks;
+  private final String rolesPath;
 
   public PlaybookParser(ModuleCatalog modules) {
+    this(modules, System.getenv("ANSIBLE_ROLES_PATH"));
+  }
+
+  /** {@code rolesPath}: extra role folders, colon separated, as ANSIBLE_ROLES_PATH (may be null). */
+  public PlaybookParser(ModuleCatalog modules, String rolesPath) {
     this.tasks = new TaskParser(modules);
+    this.rolesPath = rolesPath;
   }
 
   public Playbook parse(Path file) throws PlaybookException {
@@ -58,8 +65,7 @@ public final class PlaybookParser {
     Nodes n = new Nodes(src, m, "play");
     for (String key : m.keySet()) {
       if (NOT_YET.contains(key)) {
-        throw new PlaybookException(src.positionOf(m, key), "play keyword '" + key + "' is not supported yet"
-            + (key.equals("roles") ? " (use tasks, import_tasks or import_playbook)" : ""));
+        throw new PlaybookException(src.positionOf(m, key), "play keyword '" + key + "' is not supported yet");
       }
       if (!PLAY_KEYS.contains(key)) {
         throw new PlaybookException(src.positionOf(m, key), "unsupported play keyword '" + key + "'");
@@ -73,11 +79,20 @@ public final class PlaybookParser {
       throw new PlaybookException(src.positionOf(m, "strategy"),
           "strategy '" + strategy + "' is not supported (linear only)");
     }
+    Roles roles = new Roles(tasks, new RoleFinder(src.file().toAbsolutePath().getParent(), rolesPath));
+    tasks.useRoles(roles);
+    List<Task> pre = tasks.list(src, m, "pre_tasks", false);
+    // Ansible's order: pre_tasks, then the roles' tasks, then tasks; role handlers before the play's.
+    List<Task> main = new ArrayList<>(roles.fromPlay(src, m));
+    main.addAll(tasks.list(src, m, "tasks", false));
+    List<Task> post = tasks.list(src, m, "post_tasks", false);
+    List<Task> handlers = new ArrayList<>(roles.handlers());
+    handlers.addAll(tasks.list(src, m, "handlers", true));
+    tasks.useRoles(null);
     Play play = new Play(n.str("name"), hostsPattern(m.get("hosts")), n.map("vars"), n.strings("vars_files"),
         n.bool("become"), n.str("become_user"), !Boolean.FALSE.equals(n.bool("gather_facts")),
-        tasks.list(src, m, "pre_tasks", false), tasks.list(src, m, "tasks", false),
-        tasks.list(src, m, "post_tasks", false), tasks.list(src, m, "handlers", true),
-        n.map("environment"), n.strings("tags"), n.str("remote_user"), n.str("connection"), src.positionOf(m));
+        pre, List.copyOf(main), post, List.copyOf(handlers), n.map("environment"), n.strings("tags"),
+        n.str("remote_user"), n.str("connection"), src.positionOf(m), roles.scopes());
     checkNotifies(play);
     return play;
   }
@@ -87,6 +102,9 @@ public final class PlaybookParser {
     Set<String> targets = new java.util.HashSet<>();
     for (Task h : play.handlers()) {
       targets.add(h.displayName());
+      if (h.role() != null) {
+        targets.add(h.role().name() + " : " + h.displayName());
+      }
       targets.addAll(h.listen());
     }
     List<Task> all = new ArrayList<>(play.preTasks());

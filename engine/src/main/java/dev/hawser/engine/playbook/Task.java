@@ -1,5 +1,6 @@
 package dev.hawser.engine.playbook;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import java.util.Map;
  * One task as written. Values are raw (still holding {@code {{ }}}); the executor renders them per
  * host. {@code module} is the resolved module name; {@code args} its arguments. {@code checkMode}
  * false runs the task for real even under --check (true: always as a check), null follows the run.
+ * {@code role} is the role the task came from, null outside roles.
  */
 public record Task(
     String name,
@@ -29,10 +31,23 @@ public record Task(
     boolean noLog,
     Map<String, Object> vars,
     Boolean checkMode,
-    Position position) {
+    Position position,
+    RoleScope role) {
 
   /** The name shown in TASK [..]: the given name, else the module name as Ansible does. */
   public String displayName() {
     return name != null && !name.isBlank() ? name : module;
+  }
+
+  /** The folder of the task's role (its files/ and templates/ are searched first), null outside roles. */
+  public Path roleDir() {
+    return role == null ? null : role.dir();
+  }
+
+  /** This task as part of {@code scope}; a task already inside a (nested) role keeps its own. */
+  public Task inRole(RoleScope scope) {
+    return role != null ? this : new Task(name, module, args, when, loop, loopVar, loopLabel, register, notifies,
+        listen, tags, ignoreErrors, changedWhen, failedWhen, become, becomeUser, environment, noLog, vars,
+        checkMode, position, scope);
   }
 }

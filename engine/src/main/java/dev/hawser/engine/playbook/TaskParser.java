@@ -19,12 +19,20 @@ final class TaskParser {
   private static final Set<String> UNSUPPORTED = Set.of("delegate_to", "run_once", "rescue", "always");
   private static final Set<String> IMPORTS = Set.of("import_tasks", "include_tasks",
       "ansible.builtin.import_tasks", "ansible.builtin.include_tasks");
+  private static final Set<String> ROLE_IMPORTS = Set.of("import_role", "include_role",
+      "ansible.builtin.import_role", "ansible.builtin.include_role");
 
   private final ModuleCatalog modules;
   private int includeDepth;
+  private Roles roles;
 
   TaskParser(ModuleCatalog modules) {
     this.modules = modules;
+  }
+
+  /** The roles of the play being read: import_role tasks expand through it. */
+  void useRoles(Roles roles) {
+    this.roles = roles;
   }
 
   List<Task> list(YamlSource src, Map<String, Object> owner, String key, boolean handlers)
@@ -58,6 +66,16 @@ final class TaskParser {
     if (m.containsKey("block")) {
       List<Task> inner = list(src, m, "block", handler);
       for (Task t : inner) {
+        out.add(Inherit.from(src, m, t));
+      }
+      return;
+    }
+    Optional<String> role = m.keySet().stream().filter(ROLE_IMPORTS::contains).findFirst();
+    if (role.isPresent()) {
+      if (roles == null || handler) {
+        throw new PlaybookException(src.positionOf(m, role.get()), role.get() + " is only supported in a play's tasks");
+      }
+      for (Task t : roles.fromTask(src, m, role.get())) {
         out.add(Inherit.from(src, m, t));
       }
       return;
@@ -121,7 +139,7 @@ final class TaskParser {
         handler ? n.strings("listen") : List.of(), n.strings("tags"), Boolean.TRUE.equals(n.bool("ignore_errors")),
         m.get("changed_when"), m.get("failed_when"), n.bool("become"), n.str("become_user"),
         n.map("environment"), Boolean.TRUE.equals(n.bool("no_log")), n.map("vars"), n.bool("check_mode"),
-        src.positionOf(m));
+        src.positionOf(m), null);
   }
 
   /** with_items flattens one level of nested lists; the executor does it when it sees this wrapper. */

@@ -31,6 +31,7 @@ public final class YamlSource {
   private final Object root;
   private final Map<Object, Position> positions = new IdentityHashMap<>();
   private final Map<Object, Map<String, Position>> keyPositions = new IdentityHashMap<>();
+  private final Map<Object, List<Position>> itemPositions = new IdentityHashMap<>();
   private final ScalarReader scalars = new ScalarReader();
 
   private YamlSource(Path file, Node node) {
@@ -87,6 +88,12 @@ public final class YamlSource {
     return p == null ? positionOf(map) : p;
   }
 
+  /** Where item {@code index} of {@code list} was written (scalars too), else where the list was. */
+  public Position positionOfItem(Object list, int index) {
+    List<Position> items = itemPositions.get(list);
+    return items == null || index >= items.size() ? positionOf(list) : items.get(index);
+  }
+
   private static Position at(Path file, Mark m) {
     return m == null ? new Position(file, 1, 1) : new Position(file, m.getLine() + 1, m.getColumn() + 1);
   }
@@ -107,10 +114,13 @@ public final class YamlSource {
     }
     if (node instanceof SequenceNode s) {
       List<Object> list = new ArrayList<>();
+      List<Position> items = new ArrayList<>();
       for (Node n : s.getValue()) {
         list.add(convert(n));
+        items.add(at(file, n.getStartMark()));
       }
       positions.put(list, at(file, s.getStartMark()));
+      itemPositions.put(list, items);
       return list;
     }
     return scalar((ScalarNode) node);

@@ -13,12 +13,12 @@ import dev.hawser.engine.spi.TaskModule;
 import java.util.List;
 import java.util.Map;
 
-/** Minimal modules for executor tests: a marker file module, a command runner, debug, set_fact. */
+/** Minimal modules for executor tests: a marker file module, a command runner, debug, set_fact, a file reader. */
 final class TestModules {
   private TestModules() {}
 
   static ModuleRegistry registry() {
-    return new ModuleRegistry(List.of(new Marker(), new Run(), new Echo(), new Facts()));
+    return new ModuleRegistry(List.of(new Marker(), new Run(), new Echo(), new Facts(), new ControllerFile()));
   }
 
   /** Ensures a marker exists: reads `test -e`, creates with touch. */
@@ -76,6 +76,23 @@ final class TestModules {
 
     public Change plan(Params p, Remote host) {
       return new Change.None("", Map.of("ansible_facts", p.asMap()));
+    }
+  }
+
+  /** Reports the content of a controller file (files/ or templates/ search, as copy and template do). */
+  static final class ControllerFile implements TaskModule {
+    public String name() {
+      return "controller_file";
+    }
+
+    public ParamSpec spec() {
+      return ParamSpec.of(Param.str("src").required(), Param.str("kind").defaultTo("files"));
+    }
+
+    public Change plan(Params p, Remote host) throws ModuleException {
+      String text = new String(host.controller().readFile(p.str("src"), p.str("kind")),
+          java.nio.charset.StandardCharsets.UTF_8).strip();
+      return new Change.None(text, Map.of());
     }
   }
 }
