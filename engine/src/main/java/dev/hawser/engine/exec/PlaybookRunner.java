@@ -20,7 +20,8 @@ import java.util.concurrent.Future;
 
 /**
  * Runs a playbook with the linear strategy: each task on all of the play's hosts in parallel (up to
- * --forks), the next task when all are done. A host that fails or is unreachable drops out.
+ * --forks), the next task when all are done. A host that fails or is unreachable drops out; inside
+ * a block, {@link BlockFlow} decides which hosts run each task and when a failure drops a host.
  */
 public final class PlaybookRunner {
   private final RunOptions options;
@@ -70,22 +71,27 @@ public final class PlaybookRunner {
           continue;
         }
         PlayRun run = new PlayRun(ctx, play, pv, inventory, hosts, pool);
+        BlockFlow flow = new BlockFlow();
         if (play.gatherFacts() && modules.find("setup").isPresent()) {
-          runTask(run, GatherFacts.task(play), hosts, false);
+          runTask(run, GatherFacts.task(play), hosts, false, flow);
         }
         for (List<Task> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
+          Task prev = null;
           for (Task task : section) {
             if (interrupted || hosts.stream().noneMatch(HostSession::active)) {
               break;
             }
+            flow.between(prev, task, hosts);
+            prev = task;
             if (!started && task.displayName().equals(options.startAtTask())) {
               started = true;
             }
             if (started && new TagFilter(options.tags(), options.skipTags()).runs(tags(play, task))) {
-              runTask(run, task, hosts, false);
+              runTask(run, task, flow.eligible(task, hosts), false, flow);
             }
           }
-          flushHandlers(run, play, hosts);
+          flow.between(prev, null, hosts);
+          flushHandlers(run, play, hosts, flow);
         }
       }
     } finally {
@@ -125,7 +131,7 @@ public final class PlaybookRunner {
     return out;
   }
 
-  private void flushHandlers(PlayRun run, Play play, List<HostSession> hosts) {
+  private void flushHandlers(PlayRun run, Play play, List<HostSession> hosts, BlockFlow flow) {
     for (Task handler : play.handlers()) {
       List<HostSession> notified = new ArrayList<>();
       for (HostSession s : hosts) {
@@ -141,12 +147,15 @@ public final class PlaybookRunner {
         }
       }
       if (!notified.isEmpty() && !interrupted) {
-        runTask(run, handler, notified, true);
+        runTask(run, handler, notified, true, flow);
       }
     }
   }
 
-  private void runTask(PlayRun run, Task task, List<HostSession> hosts, boolean handler) {
+  private void runTask(PlayRun run, Task task, List<HostSession> hosts, boolean handler, BlockFlow flow) {
+    if (hosts.stream().noneMatch(HostSession::active)) {
+      return;
+    }
     listener.taskStart(run.renderTaskName(task), handler);
     List<Future<HostResult>> futures = new ArrayList<>();
     for (HostSession s : hosts) {
@@ -157,12 +166,14 @@ public final class PlaybookRunner {
     for (Future<HostResult> f : futures) {
       try {
         HostResult r = f.get();
-        synchronized (recap) {
-          recap.merge(r.host(), HostStats.ZERO.plus(r.status(), Boolean.TRUE.equals(r.result().get("changed"))),
-              PlaybookRunner::add);
+        HostSession s = sessions.get(r.host());
+        Status counted = r.status() == Status.FAILED ? flow.failed(task, s, r.result()) : r.status();
+        if (r.status() == Status.UNREACHABLE) {
+          s.markFailed();
         }
-        if (r.status() == Status.FAILED || r.status() == Status.UNREACHABLE) {
-          sessions.get(r.host()).markFailed();
+        synchronized (recap) {
+          recap.merge(r.host(), HostStats.ZERO.plus(counted, Boolean.TRUE.equals(r.result().get("changed"))),
+              PlaybookRunner::add);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -29,7 +29,8 @@ final class Inherit {
     boolean noLog = t.noLog() || Boolean.TRUE.equals(n.bool("no_log"));
     return new Task(t.name(), t.module(), t.args(), when, t.loop(), t.loopVar(), t.loopLabel(), t.register(),
         t.notifies(), t.listen(), tags, ignore, t.changedWhen(), t.failedWhen(), become, becomeUser, env,
-        noLog, vars, t.checkMode() != null ? t.checkMode() : n.bool("check_mode"), t.position(), t.role());
+        noLog, vars, t.checkMode() != null ? t.checkMode() : n.bool("check_mode"), t.position(), t.role(),
+        t.block());
   }
 
   private static Object combine(Object outer, Object inner) {

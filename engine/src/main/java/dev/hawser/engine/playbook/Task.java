@@ -8,7 +8,8 @@ import java.util.Map;
  * One task as written. Values are raw (still holding {@code {{ }}}); the executor renders them per
  * host. {@code module} is the resolved module name; {@code args} its arguments. {@code checkMode}
  * false runs the task for real even under --check (true: always as a check), null follows the run.
- * {@code role} is the role the task came from, null outside roles.
+ * {@code role} is the role the task came from, null outside roles; {@code block} where it sits in a
+ * block/rescue/always, null outside blocks.
  */
 public record Task(
     String name,
@@ -32,7 +33,8 @@ public record Task(
     Map<String, Object> vars,
     Boolean checkMode,
     Position position,
-    RoleScope role) {
+    RoleScope role,
+    BlockContext block) {
 
   /** The name shown in TASK [..]: the given name, else the module name as Ansible does. */
   public String displayName() {
@@ -48,6 +50,13 @@ public record Task(
   public Task inRole(RoleScope scope) {
     return role != null ? this : new Task(name, module, args, when, loop, loopVar, loopLabel, register, notifies,
         listen, tags, ignoreErrors, changedWhen, failedWhen, become, becomeUser, environment, noLog, vars,
-        checkMode, position, scope);
+        checkMode, position, scope, block);
+  }
+
+  /** This task inside {@code ctx}: its own block context, if any, is nested under it. */
+  Task inBlock(BlockContext ctx) {
+    return new Task(name, module, args, when, loop, loopVar, loopLabel, register, notifies, listen, tags,
+        ignoreErrors, changedWhen, failedWhen, become, becomeUser, environment, noLog, vars, checkMode, position,
+        role, block == null ? ctx : block.under(ctx));
   }
 }

@@ -16,7 +16,7 @@ final class TaskParser {
       "loop_control", "register", "notify", "listen", "tags", "ignore_errors", "changed_when",
       "failed_when", "become", "become_user", "become_method", "environment", "no_log", "vars", "args",
       "check_mode", "diff", "timeout", "delegate_to", "run_once", "block", "rescue", "always");
-  private static final Set<String> UNSUPPORTED = Set.of("delegate_to", "run_once", "rescue", "always");
+  private static final Set<String> UNSUPPORTED = Set.of("delegate_to", "run_once");
   private static final Set<String> IMPORTS = Set.of("import_tasks", "include_tasks",
       "ansible.builtin.import_tasks", "ansible.builtin.include_tasks");
   private static final Set<String> ROLE_IMPORTS = Set.of("import_role", "include_role",
@@ -24,6 +24,7 @@ final class TaskParser {
 
   private final ModuleCatalog modules;
   private int includeDepth;
+  private int blocks;
   private Roles roles;
 
   TaskParser(ModuleCatalog modules) {
@@ -64,11 +65,13 @@ final class TaskParser {
       }
     }
     if (m.containsKey("block")) {
-      List<Task> inner = list(src, m, "block", handler);
-      for (Task t : inner) {
-        out.add(Inherit.from(src, m, t));
-      }
+      block(src, m, handler, out);
       return;
+    }
+    for (String k : List.of("rescue", "always")) {
+      if (m.containsKey(k)) {
+        throw new PlaybookException(src.positionOf(m, k), "'" + k + "' is only valid with 'block'");
+      }
     }
     Optional<String> role = m.keySet().stream().filter(ROLE_IMPORTS::contains).findFirst();
     if (role.isPresent()) {
@@ -109,6 +112,28 @@ final class TaskParser {
     out.add(task(src, m, handler));
   }
 
+  /** A block's body, rescue and always tasks, each with the block's keywords and its context. */
+  private void block(YamlSource src, Map<String, Object> m, boolean handler, List<Task> out)
+      throws PlaybookException {
+    List<Task> body = list(src, m, "block", handler);
+    List<Task> rescue = list(src, m, "rescue", handler);
+    List<Task> always = list(src, m, "always", handler);
+    if (handler && (m.containsKey("rescue") || m.containsKey("always"))) {
+      String k = m.containsKey("rescue") ? "rescue" : "always";
+      throw new PlaybookException(src.positionOf(m, k), "'" + k + "' in handlers is not supported yet");
+    }
+    int id = ++blocks;
+    Map<BlockContext.Part, List<Task>> parts = Map.of(BlockContext.Part.BODY, body,
+        BlockContext.Part.RESCUE, rescue, BlockContext.Part.ALWAYS, always);
+    for (BlockContext.Part part : BlockContext.Part.values()) {
+      BlockContext ctx = new BlockContext(id, part, !rescue.isEmpty(), !always.isEmpty(), null);
+      for (Task t : parts.get(part)) {
+        Task inherited = Inherit.from(src, m, t);
+        out.add(handler ? inherited : inherited.inBlock(ctx));
+      }
+    }
+  }
+
   private Task task(YamlSource src, Map<String, Object> m, boolean handler) throws PlaybookException {
     Nodes n = new Nodes(src, m, "task");
     List<String> moduleKeys = m.keySet().stream().filter(k -> !KEYWORDS.contains(k)).toList();
@@ -139,7 +164,7 @@ final class TaskParser {
         handler ? n.strings("listen") : List.of(), n.strings("tags"), Boolean.TRUE.equals(n.bool("ignore_errors")),
         m.get("changed_when"), m.get("failed_when"), n.bool("become"), n.str("become_user"),
         n.map("environment"), Boolean.TRUE.equals(n.bool("no_log")), n.map("vars"), n.bool("check_mode"),
-        src.positionOf(m), null);
+        src.positionOf(m), null, null);
   }
 
   /** with_items flattens one level of nested lists; the executor does it when it sees this wrapper. */
@@ -171,26 +196,8 @@ final class TaskParser {
 
   private String suggest(String key) {
     return modules.all().stream().map(TaskModule::name)
-        .filter(n -> distance(n, key) <= Math.max(1, key.length() / 3))
+        .filter(n -> Spelling.distance(n, key) <= Math.max(1, key.length() / 3))
         .findFirst().map(n -> " (did you mean '" + n + "'?)").orElse("");
-  }
-
-  /** Levenshtein distance, for "did you mean" hints on misspelt module names. */
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      int[] cur = new int[b.length() + 1];
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      prev = cur;
-    }
-    return prev[b.length()];
   }
 
   /** Where a bad parameter was written: its key under the module or under args, else the module key. */

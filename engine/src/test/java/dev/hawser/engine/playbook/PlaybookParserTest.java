@@ -166,4 +166,57 @@ class PlaybookParserTest {
     assertThat(tasks.get(1).tags()).containsExactly("blk");
     assertThat(tasks.get(2).args()).containsEntry("msg", "imported");
   }
+
+  @Test
+  void blockRescueAlwaysGiveEachTaskItsBlockContextAndKeywords() throws Exception {
+    Playbook pb = parser.parse(write("r.yml", """
+        - hosts: all
+          tasks:
+            - debug: msg=before
+            - block:
+                - debug: msg=body
+                - block:
+                    - debug: msg=inner
+                  rescue:
+                    - debug: msg=inner-rescue
+              rescue:
+                - debug: msg=rescue
+              always:
+                - debug: msg=always
+              when: a
+              tags: [blk]
+            - block:
+                - debug: msg=plain
+        """));
+    List<Task> tasks = pb.plays().get(0).tasks();
+    assertThat(tasks).extracting(t -> t.args().get("msg"))
+        .containsExactly("before", "body", "inner", "inner-rescue", "rescue", "always", "plain");
+    assertThat(tasks.get(0).block()).isNull();
+    BlockContext body = tasks.get(1).block();
+    assertThat(body.part()).isEqualTo(BlockContext.Part.BODY);
+    assertThat(body.hasRescue()).isTrue();
+    assertThat(body.hasAlways()).isTrue();
+    assertThat(body.parent()).isNull();
+    BlockContext inner = tasks.get(2).block();
+    assertThat(inner.id()).isNotEqualTo(body.id());
+    assertThat(inner.hasAlways()).isFalse();
+    assertThat(inner.parent()).isEqualTo(body);
+    assertThat(tasks.get(3).block().part()).isEqualTo(BlockContext.Part.RESCUE);
+    assertThat(BlockContext.chain(tasks.get(3).block())).extracting(BlockContext::id).containsExactly(body.id(), inner.id());
+    assertThat(tasks.get(4).block()).isEqualTo(new BlockContext(body.id(), BlockContext.Part.RESCUE, true, true, null));
+    assertThat(tasks.get(5).block().part()).isEqualTo(BlockContext.Part.ALWAYS);
+    assertThat(tasks.subList(1, 6)).allSatisfy(t -> {
+      assertThat(t.tags()).containsExactly("blk");
+      assertThat(t.when()).isEqualTo("a");
+    });
+    BlockContext plain = tasks.get(6).block();
+    assertThat(plain.hasRescue() || plain.hasAlways()).isFalse();
+    assertThat(plain.id()).isNotIn(body.id(), inner.id());
+  }
+
+  @Test
+  void rescueWithoutBlockIsAnError() throws Exception {
+    Path p = write("nr.yml", "- hosts: all\n  tasks:\n    - debug: msg=x\n      rescue:\n        - debug: msg=y\n");
+    assertThatThrownBy(() -> parser.parse(p)).hasMessage(p + ":4:7: 'rescue' is only valid with 'block'");
+  }
 }

@@ -1,0 +1,24 @@
+package dev.hawser.engine.playbook;
+
+/** Edit distance, for "did you mean" hints on misspelt names. */
+final class Spelling {
+  private Spelling() {}
+
+  /** Levenshtein distance, for "did you mean" hints on misspelt module names. */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int[] cur = new int[b.length() + 1];
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      prev = cur;
+    }
+    return prev[b.length()];
+  }
+}
