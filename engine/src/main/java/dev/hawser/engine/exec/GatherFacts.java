@@ -11,6 +11,7 @@ final class GatherFacts {
 
   static Task task(Play play) {
     return new Task("Gathering Facts", "setup", Map.of(), null, null, "item", null, null, List.of(), List.of(),
-        List.of("always"), false, null, null, null, null, Map.of(), false, Map.of(), false, play.position(), null, null);
+        List.of("always"), false, null, null, null, null, Map.of(), false, Map.of(), false, false, null,
+        play.position(), null, null);
   }
 }

@@ -18,27 +18,39 @@ final class PlayRun {
   private final PlayVars pv;
   private final HostSource inventory;
   private final List<HostSession> hosts;
+  private final List<HostSession> allHosts;
   private final ExecutorService pool;
   private final TaskRunner runner;
   private final Map<String, Map<String, Object>> inventoryVars = new HashMap<>();
 
-  PlayRun(RunContext ctx, Play play, PlayVars pv, HostSource inventory, List<HostSession> hosts, ExecutorService pool) {
+  /**
+   * {@code batch}: the hosts this run covers (a serial batch, else all); {@code allHosts}: all the
+   * play's hosts; {@code delegates}: the run's connections to delegate_to hosts, by name.
+   */
+  PlayRun(RunContext ctx, Play play, PlayVars pv, HostSource inventory, List<HostSession> batch,
+      List<HostSession> allHosts, Map<String, HostSession> delegates, ExecutorService pool) {
     this.ctx = ctx;
     this.play = play;
     this.pv = pv;
     this.inventory = inventory;
-    this.hosts = hosts;
+    this.hosts = batch;
+    this.allHosts = allHosts;
     this.pool = pool;
-    this.runner = new TaskRunner(ctx, new TaskEnvs(ctx, play));
-    for (HostSession s : hosts) {
+    this.runner = new TaskRunner(ctx, new TaskEnvs(ctx, play, inventory, delegates));
+    for (HostSession s : allHosts) {
       inventoryVars.put(s.name(), inventory.varsFor(s.name()));
     }
   }
 
   Future<HostResult> submit(Task task, HostSession s) {
+    return submit(task, s, List.of(s));
+  }
+
+  /** Runs {@code task} on {@code s}; its register and facts go to every host of {@code targets} (run_once). */
+  Future<HostResult> submit(Task task, HostSession s, List<HostSession> targets) {
     Map<String, Object> vars = varsFor(task, s);
     return pool.submit(() -> {
-      HostResult r = runner.run(task, s, vars);
+      HostResult r = runner.run(task, s, vars, targets);
       ctx.listener().hostResult(r);
       return r;
     });
@@ -68,8 +80,9 @@ final class PlayRun {
     v.put("ansible_check_mode", ctx.options().check());
     v.put("ansible_diff_mode", ctx.options().diff());
     v.put("ansible_verbosity", ctx.options().verbosity());
-    v.put("ansible_play_hosts", hosts.stream().filter(HostSession::active).map(HostSession::name).toList());
-    v.put("ansible_play_hosts_all", hosts.stream().map(HostSession::name).toList());
+    v.put("ansible_play_hosts", allHosts.stream().filter(HostSession::active).map(HostSession::name).toList());
+    v.put("ansible_play_batch", hosts.stream().filter(HostSession::active).map(HostSession::name).toList());
+    v.put("ansible_play_hosts_all", allHosts.stream().map(HostSession::name).toList());
     v.put("hostvars", hostvars());
     v.putAll(pv.vars());
     v.putAll(pv.varsFiles());
@@ -88,7 +101,7 @@ final class PlayRun {
 
   private Map<String, Object> hostvars() {
     Map<String, Object> all = new LinkedHashMap<>();
-    for (HostSession h : hosts) {
+    for (HostSession h : allHosts) {
       Map<String, Object> m = new LinkedHashMap<>(inventoryVars.get(h.name()));
       m.put("inventory_hostname", h.name());
       m.putAll(h.facts());

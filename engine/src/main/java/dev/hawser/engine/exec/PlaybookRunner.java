@@ -22,6 +22,9 @@ import java.util.concurrent.Future;
  * Runs a playbook with the linear strategy: each task on all of the play's hosts in parallel (up to
  * --forks), the next task when all are done. A host that fails or is unreachable drops out; inside
  * a block, {@link BlockFlow} decides which hosts run each task and when a failure drops a host.
+ * With {@code serial} the whole play runs per batch of hosts ({@link Batches}); a batch where every
+ * host failed, a failure under any_errors_fatal, or more failures than max_fail_percentage end the
+ * run, as in ansible-playbook. run_once tasks run on the batch's first active host.
  */
 public final class PlaybookRunner {
   private final RunOptions options;
@@ -30,6 +33,7 @@ public final class PlaybookRunner {
   private final ConnectionFactory factory;
   private final Map<String, HostSession> sessions = new LinkedHashMap<>();
   private final Map<String, HostStats> recap = new LinkedHashMap<>();
+  private final Map<String, HostSession> delegates = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean interrupted;
   private boolean started;
 
@@ -46,6 +50,7 @@ public final class PlaybookRunner {
     synchronized (sessions) {
       sessions.values().forEach(HostSession::close);
     }
+    delegates.values().forEach(HostSession::close);
   }
 
   public RunSummary run(Playbook playbook, HostSource inventory) throws PlaybookException {
@@ -65,33 +70,24 @@ public final class PlaybookRunner {
         }
         PlayVars pv = PlayVars.load(play, playbook.dir(), options.extraVars(), ctx.expressions());
         List<HostSession> hosts = hosts(play, inventory, pv, ctx);
-        listener.playStart(pv.renderName(play.displayName()));
         if (hosts.isEmpty()) {
+          listener.playStart(pv.renderName(play.displayName()));
           listener.warning("Could not match supplied host pattern, ignoring: " + play.hosts());
           continue;
         }
-        PlayRun run = new PlayRun(ctx, play, pv, inventory, hosts, pool);
-        BlockFlow flow = new BlockFlow();
-        if (play.gatherFacts() && modules.find("setup").isPresent()) {
-          runTask(run, GatherFacts.task(play), hosts, false, flow);
-        }
-        for (List<Task> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
-          Task prev = null;
-          for (Task task : section) {
-            if (interrupted || hosts.stream().noneMatch(HostSession::active)) {
-              break;
-            }
-            flow.between(prev, task, hosts);
-            prev = task;
-            if (!started && task.displayName().equals(options.startAtTask())) {
-              started = true;
-            }
-            if (started && new TagFilter(options.tags(), options.skipTags()).runs(tags(play, task))) {
-              runTask(run, task, flow.eligible(task, hosts), false, flow);
-            }
+        boolean stop = false;
+        for (List<HostSession> batch : Batches.of(play.serial(), hosts)) {
+          if (interrupted) {
+            break;
           }
-          flow.between(prev, null, hosts);
-          flushHandlers(run, play, hosts, flow);
+          listener.playStart(pv.renderName(play.displayName()));
+          if (!runBatch(new PlayRun(ctx, play, pv, inventory, batch, hosts, delegates, pool), play, batch)) {
+            stop = true;
+            break;
+          }
+        }
+        if (stop) {
+          break; // as ansible-playbook: a failed batch, any_errors_fatal or max_fail_percentage ends the run
         }
       }
     } finally {
@@ -99,9 +95,60 @@ public final class PlaybookRunner {
       synchronized (sessions) {
         sessions.values().forEach(HostSession::close);
       }
+      delegates.values().forEach(HostSession::close);
     }
     listener.playbookEnd(recap, interrupted);
     return new RunSummary(recap, interrupted);
+  }
+
+  /**
+   * The whole play (facts, sections, handler flushes) on one batch of hosts. Returns false when the
+   * run must stop, as ansible-playbook does: every host of the batch failed, a host failed under
+   * any_errors_fatal, or more than max_fail_percentage of the batch failed.
+   */
+  private boolean runBatch(PlayRun run, Play play, List<HostSession> batch) {
+    BlockFlow flow = new BlockFlow();
+    if (play.gatherFacts() && modules.find("setup").isPresent()) {
+      if (runTask(run, GatherFacts.task(play), batch, false, flow) && aborts(play, batch)) {
+        return false;
+      }
+    }
+    for (List<Task> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
+      Task prev = null;
+      for (Task task : section) {
+        if (interrupted || batch.stream().noneMatch(HostSession::active)) {
+          break;
+        }
+        flow.between(prev, task, batch);
+        prev = task;
+        if (!started && task.displayName().equals(options.startAtTask())) {
+          started = true;
+        }
+        if (started && new TagFilter(options.tags(), options.skipTags()).runs(tags(play, task))) {
+          boolean failed = runTask(run, task, flow.eligible(task, batch), false, flow);
+          if (failed && aborts(play, batch)) {
+            return false;
+          }
+        }
+      }
+      flow.between(prev, null, batch);
+      if (flushHandlers(run, play, batch, flow) && aborts(play, batch)) {
+        return false;
+      }
+    }
+    return batch.stream().anyMatch(HostSession::active);
+  }
+
+  /** After a task some host failed: whether any_errors_fatal or max_fail_percentage ends the play. */
+  private static boolean aborts(Play play, List<HostSession> batch) {
+    if (play.anyErrorsFatal()) {
+      return true;
+    }
+    if (play.maxFailPercentage() != null) {
+      long failed = batch.stream().filter(s -> s.failed() && !s.unreachable()).count();
+      return failed * 100.0 / batch.size() > play.maxFailPercentage();
+    }
+    return false;
   }
 
   private static List<String> tags(Play play, Task task) {
@@ -123,7 +170,6 @@ public final class PlaybookRunner {
       synchronized (sessions) {
         s = sessions.computeIfAbsent(name, HostSession::new);
       }
-      recap.putIfAbsent(name, HostStats.ZERO);
       if (s.active()) {
         out.add(s);
       }
@@ -131,7 +177,9 @@ public final class PlaybookRunner {
     return out;
   }
 
-  private void flushHandlers(PlayRun run, Play play, List<HostSession> hosts, BlockFlow flow) {
+  /** Runs the notified handlers; true when a handler failed on some host. */
+  private boolean flushHandlers(PlayRun run, Play play, List<HostSession> hosts, BlockFlow flow) {
+    boolean failed = false;
     for (Task handler : play.handlers()) {
       List<HostSession> notified = new ArrayList<>();
       for (HostSession s : hosts) {
@@ -147,22 +195,35 @@ public final class PlaybookRunner {
         }
       }
       if (!notified.isEmpty() && !interrupted) {
-        runTask(run, handler, notified, true, flow);
+        failed |= runTask(run, handler, notified, true, flow);
+        if (failed && play.anyErrorsFatal()) {
+          break;
+        }
       }
     }
+    return failed;
   }
 
-  private void runTask(PlayRun run, Task task, List<HostSession> hosts, boolean handler, BlockFlow flow) {
-    if (hosts.stream().noneMatch(HostSession::active)) {
-      return;
+  /**
+   * Runs {@code task} on the active hosts of {@code hosts} (run_once: on the first only, its result
+   * applied to all, and its failure failing all). Returns whether it failed or was unreachable on
+   * some host (not counting ignored or rescued failures).
+   */
+  private boolean runTask(PlayRun run, Task task, List<HostSession> hosts, boolean handler, BlockFlow flow) {
+    List<HostSession> active = hosts.stream().filter(HostSession::active).toList();
+    if (active.isEmpty()) {
+      return false;
     }
     listener.taskStart(run.renderTaskName(task), handler);
     List<Future<HostResult>> futures = new ArrayList<>();
-    for (HostSession s : hosts) {
-      if (s.active()) {
+    if (task.runOnce()) {
+      futures.add(run.submit(task, active.get(0), active));
+    } else {
+      for (HostSession s : active) {
         futures.add(run.submit(task, s));
       }
     }
+    boolean anyFailed = false;
     for (Future<HostResult> f : futures) {
       try {
         HostResult r = f.get();
@@ -171,6 +232,12 @@ public final class PlaybookRunner {
         if (r.status() == Status.UNREACHABLE) {
           s.markFailed();
         }
+        if (r.status() == Status.FAILED && task.runOnce()) {
+          for (HostSession other : active.subList(1, active.size())) {
+            flow.failed(task, other, r.result()); // as Ansible: all fail, the recap counts the one that ran
+          }
+        }
+        anyFailed |= counted == Status.FAILED || counted == Status.UNREACHABLE;
         synchronized (recap) {
           recap.merge(r.host(), HostStats.ZERO.plus(counted, Boolean.TRUE.equals(r.result().get("changed"))),
               PlaybookRunner::add);
@@ -182,6 +249,7 @@ public final class PlaybookRunner {
         throw new IllegalStateException("internal error running task " + task.displayName(), e.getCause());
       }
     }
+    return anyFailed;
   }
 
   private static HostStats add(HostStats a, HostStats b) {

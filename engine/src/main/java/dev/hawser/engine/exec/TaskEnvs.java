@@ -18,15 +18,49 @@ import java.util.Map;
 final class TaskEnvs {
   private static final java.util.List<String> IGNORED = java.util.List.of("ansible_ssh_common_args",
       "ansible_ssh_extra_args", "ansible_ssh_args");
+  /** The variables that say how to reach a host: a delegated task takes them from the delegate. */
+  private static final List<String> CONNECTION_VARS = List.of("ansible_host", "ansible_ssh_host", "ansible_port",
+      "ansible_ssh_port", "ansible_user", "ansible_ssh_user", "ansible_ssh_private_key_file",
+      "ansible_private_key_file", "ansible_password", "ansible_ssh_pass", "ansible_ssh_private_key_passphrase",
+      "ansible_connection");
+  private static final java.util.Set<String> LOCALHOST = java.util.Set.of("localhost", "127.0.0.1", "::1");
   private final RunContext ctx;
   private final Play play;
+  private final HostSource inventory;
+  private final Map<String, HostSession> delegates;
 
-  TaskEnvs(RunContext ctx, Play play) {
+  /** {@code delegates}: the run's sessions to delegate_to hosts (shared, so each connects once). */
+  TaskEnvs(RunContext ctx, Play play, HostSource inventory, Map<String, HostSession> delegates) {
     this.ctx = ctx;
     this.play = play;
+    this.inventory = inventory;
+    this.delegates = delegates;
   }
 
   TaskEnv envFor(Task task, HostSession s, Map<String, Object> vars) throws ExpressionException {
+    if (task.delegateTo() != null) {
+      String target = String.valueOf(ctx.expressions().render(task.delegateTo(), vars)).strip();
+      if (target.isEmpty()) {
+        throw new IllegalArgumentException("delegate_to rendered to an empty host name");
+      }
+      if (!target.equals(s.name())) {
+        Map<String, Object> known = inventory == null ? null : inventory.varsIfKnown(target);
+        Map<String, Object> v = new LinkedHashMap<>(vars);
+        CONNECTION_VARS.forEach(v::remove);
+        if (known != null) {
+          CONNECTION_VARS.stream().filter(known::containsKey).forEach(k -> v.put(k, known.get(k)));
+        } else if (LOCALHOST.contains(target)) {
+          v.put("ansible_connection", "local"); // Ansible's implicit localhost
+        }
+        HostSession delegate = delegates.computeIfAbsent(target, HostSession::new);
+        return envOn(task, delegate, v);
+      }
+    }
+    return envOn(task, s, vars);
+  }
+
+  /** How {@code task} reaches {@code s} (its own host, or the delegate) given connection {@code vars}. */
+  private TaskEnv envOn(Task task, HostSession s, Map<String, Object> vars) throws ExpressionException {
     RunOptions o = ctx.options();
     for (String ignored : IGNORED) {
       if (vars.containsKey(ignored)) {
@@ -40,14 +74,15 @@ final class TaskEnvs {
     boolean local = connection.equals("local");
     String user = first(str(vars, "ansible_user"), str(vars, "ansible_ssh_user"), play.remoteUser(), o.remoteUser());
     List<Path> keys = new ArrayList<>();
-    String key = first(str(vars, "ansible_ssh_private_key_file"), o.privateKey() == null ? null : o.privateKey().toString());
+    String key = first(str(vars, "ansible_ssh_private_key_file"), str(vars, "ansible_private_key_file"), o.privateKey() == null ? null : o.privateKey().toString());
     if (key != null) {
       keys.add(Path.of(key.startsWith("~/") ? System.getProperty("user.home") + key.substring(1) : key));
     }
     String password = first(str(vars, "ansible_password"), str(vars, "ansible_ssh_pass"));
     ctx.masker().add(password);
-    Integer port = str(vars, "ansible_port") == null ? null : Integer.valueOf(str(vars, "ansible_port"));
-    ConnectionSpec spec = new ConnectionSpec(s.name(), first(str(vars, "ansible_host"), s.name()), port, user,
+    String portVar = first(str(vars, "ansible_port"), str(vars, "ansible_ssh_port"));
+    Integer port = portVar == null ? null : Integer.valueOf(portVar);
+    ConnectionSpec spec = new ConnectionSpec(s.name(), first(str(vars, "ansible_host"), str(vars, "ansible_ssh_host"), s.name()), port, user,
         keys, password, str(vars, "ansible_ssh_private_key_passphrase"), o.knownHosts(), o.hostKeyChecking(),
         null, o.connectTimeout());
     Boolean become = task.become() != null ? task.become() : play.become() != null ? play.become()

@@ -23,11 +23,16 @@ final class TaskRunner {
   }
 
   HostResult run(Task task, HostSession s, Map<String, Object> vars) {
+    return run(task, s, vars, List.of(s));
+  }
+
+  /** {@code targets}: the hosts the register and facts go to (more than {@code s} for run_once). */
+  HostResult run(Task task, HostSession s, Map<String, Object> vars, List<HostSession> targets) {
     long start = System.nanoTime();
     Outcome o;
     String unreachable = null;
     try {
-      o = task.loop() == null ? call(task, s, vars) : loop(task, s, vars, start);
+      o = task.loop() == null ? call(task, s, vars, targets) : loop(task, s, vars, start, targets);
     } catch (UnreachableDuringTask e) {
       unreachable = e.getMessage();
       o = new Outcome(Status.UNREACHABLE, e.getMessage(), Map.of("unreachable", true, "changed", false), List.of(), List.of());
@@ -41,7 +46,7 @@ final class TaskRunner {
       result.put("msg", o.msg());
     }
     if (task.register() != null && unreachable == null) {
-      s.setFact(task.register(), result);
+      targets.forEach(t -> t.setFact(task.register(), result));
     }
     Status status = o.status();
     if (status == Status.FAILED && task.ignoreErrors()) {
@@ -53,19 +58,19 @@ final class TaskRunner {
     return toHostResult(task, s, status, o.msg(), result, o.diffs(), o.planned(), null, start);
   }
 
-  private Outcome call(Task task, HostSession s, Map<String, Object> vars) {
+  private Outcome call(Task task, HostSession s, Map<String, Object> vars, List<HostSession> targets) {
     Outcome o = new ModuleCall(ctx, task, s, envs).run(vars);
     if (o.result().get("warnings") instanceof List<?> warnings && !task.noLog()) {
       warnings.forEach(w -> ctx.listener().warning(ctx.masker().mask(String.valueOf(w))));
     }
     Object facts = o.result().get("ansible_facts");
     if (facts instanceof Map<?, ?> m && !o.isFailed()) {
-      m.forEach((k, v) -> s.setFact(String.valueOf(k), v));
+      m.forEach((k, v) -> targets.forEach(t -> t.setFact(String.valueOf(k), v)));
     }
     return o;
   }
 
-  private Outcome loop(Task task, HostSession s, Map<String, Object> vars, long start) {
+  private Outcome loop(Task task, HostSession s, Map<String, Object> vars, long start, List<HostSession> targets) {
     List<?> items;
     try {
       items = items(task, vars);
@@ -81,7 +86,7 @@ final class TaskRunner {
     for (Object item : items) {
       Map<String, Object> itemVars = new LinkedHashMap<>(vars);
       itemVars.put(task.loopVar(), item);
-      Outcome o = call(task, s, itemVars);
+      Outcome o = call(task, s, itemVars, targets);
       Map<String, Object> r = new LinkedHashMap<>(o.result());
       r.put(task.loopVar(), item);
       r.put("ansible_loop_var", task.loopVar());

@@ -19,7 +19,7 @@ public final class IncludeTasks implements TaskModule {
     Object name = m.get("name");
     return new Task(name == null ? "include_tasks" : String.valueOf(name), "include_tasks",
         Map.of("file", file.toString()), null, null, "item", null, null, List.of(), List.of(), List.of(), false,
-        null, null, null, null, Map.of(), false, Map.of(), null, at, null, null);
+        null, null, null, null, Map.of(), false, Map.of(), null, false, null, at, null, null);
   }
 
   @Override

@@ -27,9 +27,12 @@ final class Inherit {
     String becomeUser = t.becomeUser() != null ? t.becomeUser() : n.str("become_user");
     boolean ignore = t.ignoreErrors() || Boolean.TRUE.equals(n.bool("ignore_errors"));
     boolean noLog = t.noLog() || Boolean.TRUE.equals(n.bool("no_log"));
+    boolean runOnce = t.runOnce() || Boolean.TRUE.equals(n.bool("run_once"));
+    String delegateTo = t.delegateTo() != null ? t.delegateTo() : TaskParser.delegateTo(src, parent);
     return new Task(t.name(), t.module(), t.args(), when, t.loop(), t.loopVar(), t.loopLabel(), t.register(),
         t.notifies(), t.listen(), tags, ignore, t.changedWhen(), t.failedWhen(), become, becomeUser, env,
-        noLog, vars, t.checkMode() != null ? t.checkMode() : n.bool("check_mode"), t.position(), t.role(),
+        noLog, vars, t.checkMode() != null ? t.checkMode() : n.bool("check_mode"), runOnce, delegateTo,
+        t.position(), t.role(),
         t.block());
   }
 

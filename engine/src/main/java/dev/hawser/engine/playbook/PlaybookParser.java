@@ -13,9 +13,10 @@ import java.util.Set;
 public final class PlaybookParser {
   private static final Set<String> PLAY_KEYS = Set.of("name", "hosts", "vars", "vars_files", "become",
       "become_user", "become_method", "gather_facts", "tasks", "handlers", "pre_tasks", "post_tasks",
-      "environment", "strategy", "tags", "remote_user", "collections", "connection", "roles");
-  private static final Set<String> NOT_YET = Set.of("serial", "any_errors_fatal", "ignore_unreachable",
-      "no_log", "check_mode", "diff", "max_fail_percentage", "order", "throttle", "vars_prompt");
+      "environment", "strategy", "tags", "remote_user", "collections", "connection", "roles", "serial",
+      "any_errors_fatal", "max_fail_percentage");
+  private static final Set<String> NOT_YET = Set.of("ignore_unreachable", "no_log", "check_mode", "diff",
+      "order", "throttle", "vars_prompt");
 
   private final TaskParser tasks;
   private final String rolesPath;
@@ -92,7 +93,8 @@ public final class PlaybookParser {
     Play play = new Play(n.str("name"), hostsPattern(m.get("hosts")), n.map("vars"), n.strings("vars_files"),
         n.bool("become"), n.str("become_user"), !Boolean.FALSE.equals(n.bool("gather_facts")),
         pre, List.copyOf(main), post, List.copyOf(handlers), n.map("environment"), n.strings("tags"),
-        n.str("remote_user"), n.str("connection"), src.positionOf(m), roles.scopes());
+        n.str("remote_user"), n.str("connection"), src.positionOf(m), roles.scopes(), serial(src, m),
+        Boolean.TRUE.equals(n.bool("any_errors_fatal")), maxFailPercentage(src, m));
     checkNotifies(play);
     return play;
   }
@@ -119,6 +121,54 @@ public final class PlaybookParser {
         }
       }
     }
+  }
+
+  /** serial: N, "N%", or a list of those; each batch size must be positive (0% rounds up to one host). */
+  static List<Object> serial(YamlSource src, Map<String, Object> m) throws PlaybookException {
+    Object v = m.get("serial");
+    if (v == null) {
+      return List.of();
+    }
+    List<?> items = v instanceof List<?> l ? l : List.of(v);
+    if (items.isEmpty()) {
+      throw new PlaybookException(src.positionOf(m, "serial"), "play: 'serial' must not be an empty list");
+    }
+    List<Object> out = new ArrayList<>();
+    for (Object item : items) {
+      String s = String.valueOf(item).strip();
+      if (s.matches("[0-9]+")) {
+        out.add(Integer.valueOf(s));
+      } else if (s.matches("[0-9]+(\\.[0-9]+)?\\s*%")) {
+        out.add(s.replaceAll("\\s", ""));
+      } else {
+        throw new PlaybookException(src.positionOf(m, "serial"), "play: 'serial' must be a number of hosts, a "
+            + "percentage such as \"30%\" or a list of those, got '" + item + "'");
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** max_fail_percentage: a number from 0 to 100 (a trailing % is accepted). */
+  static Double maxFailPercentage(YamlSource src, Map<String, Object> m) throws PlaybookException {
+    Object v = m.get("max_fail_percentage");
+    if (v == null) {
+      return null;
+    }
+    String s = String.valueOf(v).strip();
+    if (s.endsWith("%")) {
+      s = s.substring(0, s.length() - 1).strip();
+    }
+    double d;
+    try {
+      d = Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      d = -1;
+    }
+    if (v instanceof Map<?, ?> || v instanceof List<?> || v instanceof Boolean || d < 0 || d > 100 || Double.isNaN(d)) {
+      throw new PlaybookException(src.positionOf(m, "max_fail_percentage"),
+          "play: 'max_fail_percentage' must be a number from 0 to 100, got '" + v + "'");
+    }
+    return d;
   }
 
   private static String hostsPattern(Object hosts) {

@@ -9,7 +9,9 @@ import java.util.Map;
  * host. {@code module} is the resolved module name; {@code args} its arguments. {@code checkMode}
  * false runs the task for real even under --check (true: always as a check), null follows the run.
  * {@code role} is the role the task came from, null outside roles; {@code block} where it sits in a
- * block/rescue/always, null outside blocks.
+ * block/rescue/always, null outside blocks. {@code runOnce}: on the batch's first host only, its result
+ * applied to all; {@code delegateTo}: the host (raw, may be templated) whose connection runs the task, null
+ * for the task's own host.
  */
 public record Task(
     String name,
@@ -32,6 +34,8 @@ public record Task(
     boolean noLog,
     Map<String, Object> vars,
     Boolean checkMode,
+    boolean runOnce,
+    String delegateTo,
     Position position,
     RoleScope role,
     BlockContext block) {
@@ -50,13 +54,13 @@ public record Task(
   public Task inRole(RoleScope scope) {
     return role != null ? this : new Task(name, module, args, when, loop, loopVar, loopLabel, register, notifies,
         listen, tags, ignoreErrors, changedWhen, failedWhen, become, becomeUser, environment, noLog, vars,
-        checkMode, position, scope, block);
+        checkMode, runOnce, delegateTo, position, scope, block);
   }
 
   /** This task inside {@code ctx}: its own block context, if any, is nested under it. */
   Task inBlock(BlockContext ctx) {
     return new Task(name, module, args, when, loop, loopVar, loopLabel, register, notifies, listen, tags,
-        ignoreErrors, changedWhen, failedWhen, become, becomeUser, environment, noLog, vars, checkMode, position,
-        role, block == null ? ctx : block.under(ctx));
+        ignoreErrors, changedWhen, failedWhen, become, becomeUser, environment, noLog, vars, checkMode, runOnce,
+        delegateTo, position, role, block == null ? ctx : block.under(ctx));
   }
 }

@@ -16,7 +16,8 @@ final class TaskParser {
       "loop_control", "register", "notify", "listen", "tags", "ignore_errors", "changed_when",
       "failed_when", "become", "become_user", "become_method", "environment", "no_log", "vars", "args",
       "check_mode", "diff", "timeout", "delegate_to", "run_once", "block", "rescue", "always");
-  private static final Set<String> UNSUPPORTED = Set.of("delegate_to", "run_once");
+  private static final Set<String> NOT_YET = Set.of("any_errors_fatal", "max_fail_percentage", "throttle",
+      "delegate_facts");
   private static final Set<String> IMPORTS = Set.of("import_tasks", "include_tasks",
       "ansible.builtin.import_tasks", "ansible.builtin.include_tasks");
   private static final Set<String> ROLE_IMPORTS = Set.of("import_role", "include_role",
@@ -60,7 +61,7 @@ final class TaskParser {
   private void addTask(YamlSource src, Map<String, Object> m, boolean handler, List<Task> out)
       throws PlaybookException {
     for (String k : m.keySet()) {
-      if (UNSUPPORTED.contains(k)) {
+      if (NOT_YET.contains(k)) {
         throw new PlaybookException(src.positionOf(m, k), "task keyword '" + k + "' is not supported yet");
       }
     }
@@ -164,7 +165,19 @@ final class TaskParser {
         handler ? n.strings("listen") : List.of(), n.strings("tags"), Boolean.TRUE.equals(n.bool("ignore_errors")),
         m.get("changed_when"), m.get("failed_when"), n.bool("become"), n.str("become_user"),
         n.map("environment"), Boolean.TRUE.equals(n.bool("no_log")), n.map("vars"), n.bool("check_mode"),
-        src.positionOf(m), null, null);
+        Boolean.TRUE.equals(n.bool("run_once")), delegateTo(src, m), src.positionOf(m), null, null);
+  }
+
+  /** delegate_to: a host name (may be templated); a non-empty string. */
+  static String delegateTo(YamlSource src, Map<String, Object> m) throws PlaybookException {
+    if (!m.containsKey("delegate_to")) {
+      return null;
+    }
+    Object v = m.get("delegate_to");
+    if (v instanceof Map<?, ?> || v instanceof List<?> || v == null || String.valueOf(v).isBlank()) {
+      throw new PlaybookException(src.positionOf(m, "delegate_to"), "'delegate_to' must be a host name, got '" + v + "'");
+    }
+    return String.valueOf(v);
   }
 
   /** with_items flattens one level of nested lists; the executor does it when it sees this wrapper. */

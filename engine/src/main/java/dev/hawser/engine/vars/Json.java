@@ -1,5 +1,6 @@
 package dev.hawser.engine.vars;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,44 @@ final class Json {
     StringBuilder sb = new StringBuilder();
     write(sb, value);
     return sb.toString();
+  }
+
+  /** Python's json.dumps(v, indent=indent, sort_keys=sortKeys, separators=(',', ': ')). */
+  static String pretty(Object value, int indent, boolean sortKeys) {
+    StringBuilder sb = new StringBuilder();
+    write(sb, value, " ".repeat(Math.max(indent, 0)), "\n", sortKeys);
+    return sb.toString();
+  }
+
+  private static void write(StringBuilder sb, Object v, String indent, String newline, boolean sortKeys) {
+    if (v instanceof Map<?, ?> map && !map.isEmpty()) {
+      List<Object> keys = new ArrayList<>(map.keySet());
+      if (sortKeys) {
+        keys.sort((x, y) -> Py.compare(x, y, "<"));
+      }
+      String inner = newline + indent;
+      sb.append('{');
+      for (int i = 0; i < keys.size(); i++) {
+        Object key = keys.get(i);
+        sb.append(inner);
+        string(sb, key instanceof String s ? s : key == null || key instanceof Boolean ? dumps(key) : Py.str(key));
+        sb.append(": ");
+        write(sb, map.get(key), indent, inner, sortKeys);
+        sb.append(i + 1 < keys.size() ? "," : "");
+      }
+      sb.append(newline).append('}');
+    } else if (v instanceof List<?> list && !list.isEmpty()) {
+      String inner = newline + indent;
+      sb.append('[');
+      for (Iterator<?> it = list.iterator(); it.hasNext(); ) {
+        sb.append(inner);
+        write(sb, it.next(), indent, inner, sortKeys);
+        sb.append(it.hasNext() ? "," : "");
+      }
+      sb.append(newline).append(']');
+    } else {
+      write(sb, v);
+    }
   }
 
   private static void write(StringBuilder sb, Object v) {

@@ -13,13 +13,17 @@ final class Lexer {
     }
 
     String describe() {
-      return kind == Kind.END ? "end of expression" : "'" + text + "'";
+      if (kind == Kind.END) {
+        return "end of expression";
+      }
+      // '=' only appears in keyword arguments (f(name=value)); anywhere else it is a stray character.
+      return (kind == Kind.OP && text.equals("=") ? "character '" : "'") + text + "'";
     }
   }
 
   private static final String[] OPS = {
     "==", "!=", "<=", ">=", "//", "**", "<", ">", "+", "-", "*", "/", "%", "~", "|", ".", ",",
-    "(", ")", "[", "]", "{", "}", ":"
+    "(", ")", "[", "]", "{", "}", ":", "="
   };
 
   private final String src;

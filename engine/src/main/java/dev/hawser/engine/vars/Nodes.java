@@ -79,7 +79,19 @@ final class Nodes {
     }
   }
 
-  record Filter(String name, Operand operand, List<Operand> args) implements Operand {
+  /** Evaluates call arguments: positional ones in order, then keyword ones. */
+  static Filters.Args evalArgs(Ctx ctx, List<Operand> positional, Map<String, Operand> keywords) {
+    List<Object> values = new ArrayList<>(positional.size());
+    for (Operand arg : positional) {
+      values.add(arg.eval(ctx));
+    }
+    Map<String, Object> kw = new LinkedHashMap<>();
+    keywords.forEach((k, v) -> kw.put(k, v.eval(ctx)));
+    return new Filters.Args(values, kw);
+  }
+
+  record Filter(String name, Operand operand, List<Operand> args, Map<String, Operand> keywords)
+      implements Operand {
     @Override
     public Object eval(Ctx ctx) {
       if (name.equals("default") || name.equals("d")) {
@@ -89,38 +101,46 @@ final class Nodes {
         } catch (UndefinedException e) {
           return fallback(ctx);
         }
-        boolean alsoFalsy = args.size() > 1 && Py.truthy(args.get(1).eval(ctx));
+        Operand flag = keywords.containsKey("boolean") ? keywords.get("boolean")
+            : args.size() > 1 ? args.get(1) : null;
+        boolean alsoFalsy = flag != null && Py.truthy(flag.eval(ctx));
         return alsoFalsy && !Py.truthy(value) ? fallback(ctx) : value;
       }
-      List<Object> values = new ArrayList<>(args.size());
-      for (Operand arg : args) {
-        values.add(arg.eval(ctx));
+      if (name.equals("mandatory")) {
+        try {
+          return operand.eval(ctx);
+        } catch (UndefinedException e) {
+          Filters.Args a = evalArgs(ctx, args, keywords);
+          Object msg = a.get(0, "msg", null);
+          throw msg == null ? new ExprException("Mandatory variable '" + e.variable() + "' not defined.")
+              : new ExprException(Py.str(msg));
+        }
       }
-      return Filters.apply(name, operand.eval(ctx), values);
+      Object value = operand.eval(ctx);
+      return Filters.apply(name, value, evalArgs(ctx, args, keywords));
     }
 
     private Object fallback(Ctx ctx) {
-      return args.isEmpty() ? "" : args.get(0).eval(ctx);
+      Operand value = keywords.containsKey("default_value") ? keywords.get("default_value")
+          : args.isEmpty() ? null : args.get(0);
+      return value == null ? "" : value.eval(ctx);
     }
   }
 
-  record Test(String name, boolean negated, Operand operand) implements Operand {
+  record Test(String name, boolean negated, Operand operand, List<Operand> args, Map<String, Operand> keywords)
+      implements Operand {
     @Override
     public Object eval(Ctx ctx) {
-      boolean result;
-      if (name.equals("defined") || name.equals("undefined")) {
-        boolean defined;
-        try {
-          operand.eval(ctx);
-          defined = true;
-        } catch (UndefinedException e) {
-          defined = false;
+      Object value;
+      try {
+        value = operand.eval(ctx);
+      } catch (UndefinedException e) {
+        if (!name.equals("defined") && !name.equals("undefined")) {
+          throw e;
         }
-        result = defined == name.equals("defined");
-      } else {
-        result = Tests.apply(name, operand.eval(ctx));
+        value = Tests.UNDEFINED;
       }
-      return result != negated;
+      return Tests.apply(name, value, evalArgs(ctx, args, keywords)) != negated;
     }
   }
 }

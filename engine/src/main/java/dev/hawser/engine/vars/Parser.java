@@ -3,7 +3,9 @@ package dev.hawser.engine.vars;
 import dev.hawser.engine.vars.Lexer.Kind;
 import dev.hawser.engine.vars.Lexer.Token;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,9 @@ import java.util.Set;
  */
 final class Parser {
   private record Expr(String text, Operand node) {}
+
+  /** Call arguments: positional ones, then keyword ones ({@code name=value}) in source order. */
+  record Args(List<Operand> positional, Map<String, Operand> keywords) {}
 
   private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "else");
   private static final Map<String, String> COMPARISONS =
@@ -140,19 +145,25 @@ final class Parser {
     while (true) {
       if (accept("|")) {
         String name = name("filter name");
-        List<Operand> args = arguments();
-        Filters.check(name, args.size());
-        e = bind(new Nodes.Filter(name, operand(e), args));
+        Args args = arguments();
+        Filters.check(name, args.positional().size(), args.keywords().keySet());
+        e = bind(new Nodes.Filter(name, operand(e), args.positional(), args.keywords()));
       } else if (accept("is")) {
         boolean negated = accept("not");
         String name = name("test name");
         if (!Tests.supports(name)) {
           throw new SyntaxException("unsupported test '" + name + "'");
         }
+        Args args;
         if (peek().is("(")) {
-          throw new SyntaxException("test '" + name + "' takes no arguments");
+          args = arguments();
+        } else if (startsBareArgument()) {
+          args = new Args(List.of(operand(unaryNoFilter())), Map.of());
+        } else {
+          args = new Args(List.of(), Map.of());
         }
-        e = bind(new Nodes.Test(name, negated, operand(e)));
+        Tests.check(name, args.positional().size(), args.keywords().keySet());
+        e = bind(new Nodes.Test(name, negated, operand(e), args.positional(), args.keywords()));
       } else {
         return e;
       }
@@ -239,7 +250,7 @@ final class Parser {
         steps.remove(steps.size() - 1);
         Expr target = root == null && steps.isEmpty() ? base
             : bind(new Nodes.Path(root, base == null ? null : operand(base), List.copyOf(steps)));
-        List<Operand> args = arguments();
+        List<Operand> args = callArguments();
         Methods.check(method, args.size());
         base = bind(new Nodes.Call(operand(target), method, args));
         root = null;
@@ -254,19 +265,58 @@ final class Parser {
     return bind(new Nodes.Path(root, base == null ? null : operand(base), List.copyOf(steps)));
   }
 
-  private List<Operand> arguments() {
+  /** Jinja allows one argument without parentheses after a test name: {@code x is divisibleby 3}. */
+  private boolean startsBareArgument() {
+    Token t = peek();
+    if (t.kind() == Kind.STRING || t.kind() == Kind.NUMBER) {
+      return true;
+    }
+    if (t.kind() == Kind.NAME) {
+      return !KEYWORDS.contains(t.text());
+    }
+    return t.is("[") || t.is("{") || t.is("-");
+  }
+
+  /** A test's bare argument: a primary with attribute access, not followed by filters or tests. */
+  private Expr unaryNoFilter() {
+    if (accept("-")) {
+      return text("(-" + unaryNoFilter().text() + ")");
+    }
+    return primary();
+  }
+
+  private List<Operand> callArguments() {
+    Args args = arguments();
+    if (!args.keywords().isEmpty()) {
+      throw new SyntaxException("keyword arguments are not supported in method calls");
+    }
+    return args.positional();
+  }
+
+  private Args arguments() {
     List<Operand> args = new ArrayList<>();
+    Map<String, Operand> keywords = new LinkedHashMap<>();
     if (!accept("(")) {
-      return args;
+      return new Args(args, keywords);
     }
     while (!accept(")")) {
-      args.add(operand(ternary()));
+      if (peek().kind() == Kind.NAME && tokens.get(pos + 1).is("=")) {
+        String key = next().text();
+        next();
+        if (keywords.put(key, operand(ternary())) != null) {
+          throw new SyntaxException("keyword argument '" + key + "' repeated");
+        }
+      } else if (!keywords.isEmpty()) {
+        throw new SyntaxException("positional argument follows keyword argument");
+      } else {
+        args.add(operand(ternary()));
+      }
       if (!accept(",")) {
         expect(")");
         break;
       }
     }
-    return args;
+    return new Args(List.copyOf(args), Collections.unmodifiableMap(keywords));
   }
 
   private String name(String what) {

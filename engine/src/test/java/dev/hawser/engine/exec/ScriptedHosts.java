@@ -20,6 +20,9 @@ final class ScriptedHosts implements ConnectionFactory, HostSource {
   final Map<String, List<byte[]>> stdins = new ConcurrentHashMap<>();
   final Set<String> unreachable = ConcurrentHashMap.newKeySet();
   final AtomicInteger opened = new AtomicInteger();
+  /** How each connection was asked for, by inventory name; and which names were opened as local. */
+  final Map<String, ConnectionSpec> specs = new ConcurrentHashMap<>();
+  final Set<String> local = ConcurrentHashMap.newKeySet();
   private final List<String> hosts;
   private final Map<String, Map<String, Object>> vars;
   private BiFunction<String, String, ExecResult> answer = (host, cmd) -> new ExecResult(0, "", "");
@@ -45,6 +48,10 @@ final class ScriptedHosts implements ConnectionFactory, HostSource {
       throw new UnreachableException("connection refused (" + host + ":22)");
     }
     opened.incrementAndGet();
+    specs.put(host, spec);
+    if (local) {
+      this.local.add(host);
+    }
     return new Connection() {
       @Override
       public ExecResult exec(String command, byte[] stdin, Duration timeout) {

@@ -219,4 +219,79 @@ class PlaybookParserTest {
     Path p = write("nr.yml", "- hosts: all\n  tasks:\n    - debug: msg=x\n      rescue:\n        - debug: msg=y\n");
     assertThatThrownBy(() -> parser.parse(p)).hasMessage(p + ":4:7: 'rescue' is only valid with 'block'");
   }
+
+  @Test
+  void serialAnyErrorsFatalAndMaxFailPercentage() throws Exception {
+    Path p = write("s.yml", """
+        - hosts: all
+          serial: 2
+          any_errors_fatal: true
+          max_fail_percentage: 30
+          tasks: []
+        - hosts: all
+          serial: "30%"
+          tasks: []
+        - hosts: all
+          serial: [1, "50 %", 3]
+          tasks: []
+        - hosts: all
+          tasks: []
+        """);
+    List<Play> plays = parser.parse(p).plays();
+    assertThat(plays.get(0).serial()).containsExactly(2);
+    assertThat(plays.get(0).anyErrorsFatal()).isTrue();
+    assertThat(plays.get(0).maxFailPercentage()).isEqualTo(30.0);
+    assertThat(plays.get(1).serial()).containsExactly("30%");
+    assertThat(plays.get(2).serial()).containsExactly(1, "50%", 3);
+    assertThat(plays.get(3).serial()).isEmpty();
+    assertThat(plays.get(3).anyErrorsFatal()).isFalse();
+    assertThat(plays.get(3).maxFailPercentage()).isNull();
+  }
+
+  @Test
+  void badSerialOrMaxFailPercentageNamesFileAndLine() throws Exception {
+    Path bad = write("bad.yml", "- hosts: all\n  serial: lots\n  tasks: []\n");
+    assertThatThrownBy(() -> parser.parse(bad)).hasMessage(bad + ":2:3: play: 'serial' must be a number of hosts, "
+        + "a percentage such as \"30%\" or a list of those, got 'lots'");
+    Path badItem = write("bad2.yml", "- hosts: all\n  serial: [1, -2]\n  tasks: []\n");
+    assertThatThrownBy(() -> parser.parse(badItem)).hasMessageStartingWith(badItem + ":2:3: play: 'serial'")
+        .hasMessageEndingWith("got '-2'");
+    Path empty = write("bad3.yml", "- hosts: all\n  serial: []\n  tasks: []\n");
+    assertThatThrownBy(() -> parser.parse(empty)).hasMessage(empty + ":2:3: play: 'serial' must not be an empty list");
+    Path pct = write("bad4.yml", "- hosts: all\n  tasks: []\n  max_fail_percentage: 120\n");
+    assertThatThrownBy(() -> parser.parse(pct)).hasMessage(pct
+        + ":3:3: play: 'max_fail_percentage' must be a number from 0 to 100, got '120'");
+    Path fatal = write("bad5.yml", "- hosts: all\n  any_errors_fatal: maybe\n  tasks: []\n");
+    assertThatThrownBy(() -> parser.parse(fatal)).hasMessage(fatal
+        + ":2:3: play: 'any_errors_fatal' must be a boolean, got 'maybe'");
+  }
+
+  @Test
+  void runOnceAndDelegateToAreReadAndInheritedFromBlocks() throws Exception {
+    Path p = write("d.yml", """
+        - hosts: all
+          tasks:
+            - {name: one, debug: {msg: a}, run_once: true, delegate_to: "{{ groups.db[0] }}"}
+            - {name: two, debug: {msg: b}}
+            - block:
+                - {name: three, debug: {msg: c}}
+                - {name: four, debug: {msg: d}, delegate_to: other}
+              run_once: yes
+              delegate_to: localhost
+        """);
+    List<Task> t = parser.parse(p).plays().get(0).tasks();
+    assertThat(t.get(0).runOnce()).isTrue();
+    assertThat(t.get(0).delegateTo()).isEqualTo("{{ groups.db[0] }}");
+    assertThat(t.get(1).runOnce()).isFalse();
+    assertThat(t.get(1).delegateTo()).isNull();
+    assertThat(t.get(2).runOnce()).isTrue();
+    assertThat(t.get(2).delegateTo()).isEqualTo("localhost");
+    assertThat(t.get(3).delegateTo()).isEqualTo("other");
+    Path bad = write("bad.yml", "- hosts: all\n  tasks:\n    - name: x\n      debug: {msg: a}\n      delegate_to: [a, b]\n");
+    assertThatThrownBy(() -> parser.parse(bad)).hasMessage(bad + ":5:7: 'delegate_to' must be a host name, got '[a, b]'");
+    Path once = write("once.yml", "- hosts: all\n  tasks:\n    - name: x\n      debug: {msg: a}\n      run_once: sometimes\n");
+    assertThatThrownBy(() -> parser.parse(once)).hasMessage(once + ":5:7: task: 'run_once' must be a boolean, got 'sometimes'");
+    Path fatal = write("fatal.yml", "- hosts: all\n  tasks:\n    - block:\n        - debug: {msg: a}\n      any_errors_fatal: true\n");
+    assertThatThrownBy(() -> parser.parse(fatal)).hasMessage(fatal + ":5:7: task keyword 'any_errors_fatal' is not supported yet");
+  }
 }

@@ -122,7 +122,43 @@ class ConditionsTest {
     assertThatThrownBy(() -> test("(n == 5")).hasMessage("cannot parse condition '(n == 5': expected ')', found end of expression");
     assertThatThrownBy(() -> test("n ==\n 5 )")).hasMessage("cannot parse condition 'n == 5 )': unexpected ')'");
     assertThatThrownBy(() -> test("n | nosuch")).hasMessage("cannot parse condition 'n | nosuch': unsupported filter 'nosuch'");
-    assertThatThrownBy(() -> test("n is odd")).hasMessage("cannot parse condition 'n is odd': unsupported test 'odd'");
+    assertThatThrownBy(() -> test("n is nosuch")).hasMessage("cannot parse condition 'n is nosuch': unsupported test 'nosuch'");
+    assertThatThrownBy(() -> test("n is odd(1)")).hasMessage("cannot parse condition 'n is odd(1)': test 'odd' takes at most 0 argument(s)");
+    assertThatThrownBy(() -> test("name is match(regex='a')"))
+        .hasMessage("cannot parse condition 'name is match(regex='a')': test 'match' has no argument 'regex'");
+  }
+
+  /** Tests with arguments; each checked against ansible-core's debug output. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "name is match('web')", "name is not match('01')", "name is search('01')", "name is regex('^w')",
+      "name is regex('b0', match_type='search')", "name is not regex('b0', match_type='match')",
+      "'WEB' is match('web', ignorecase=true)", "'a\nb' is search('^b$', multiline=true)",
+      "'key: val' is match('(?P<k>\\w+): (?P=k)|key')", "'x_y' is match('(?P<first_part>x)_')",
+      "n is equalto 5", "n is equalto(5)", "n is eq(5)", "n is ne 4", "n is gt(4)", "n is ge 5",
+      "n is lt(6)", "n is le 5", "n is in([1, 5])", "'a' is in(items)", "'x' is not in items",
+      "items is contains('a')", "n is odd", "6 is even", "n is divisibleby(5)", "n is divisibleby 5",
+      "'1.10' is version('1.9', '>=')", "'1.2.3' is version('1.2.3', 'eq')", "'1.2' is version('1.10', 'lt')",
+      "'1.2.3' is version('1.2.3')", "'2.0' is version('1.9.9', operator='gt')", "'1.0a' is version('1.0', '>')",
+      "'10.0' is version_compare('9.0', '>')", "[1, 2] is subset([1, 2, 3])", "[1, 2, 3] is superset([1])",
+      "items is subset(['a', 'b'])", "'x' is truthy", "'' is not truthy", "'' is falsy", "'no' is truthy",
+      "'no' is falsy(convert_bool=true)", "'yes' is truthy(convert_bool=true)", "'abc' is lower", "'AB' is upper",
+      "none is sameas none", "flag_true is sameas true",
+      "items | select('equalto', 'a') | list == ['a']", "[1, 2, 3] | select('in', [2, 3]) | list == [2, 3]",
+      "ok.stdout_lines | select('match', 'all') | list | length == 1",
+      "nope | default('x', true) == 'x'", "'' | default('x', true) == 'x'", "'' | default('x') == ''",
+      "['a', 'b'] | map('upper') | list == ['A', 'B']"
+  })
+  void testsWithArguments(String condition) throws Exception {
+    assertThat(test(condition)).as(condition).isTrue();
+  }
+
+  @Test
+  void testArgumentErrors() {
+    assertThatThrownBy(() -> test("'1.x' is version('1.0', 'gte')")).hasMessageContaining("Invalid operator type (gte)");
+    assertThatThrownBy(() -> test("n is match('a')")).hasMessageContaining("test 'match' expects a string, not int");
+    assertThatThrownBy(() -> test("n is version")).hasMessageContaining("test 'version' needs the argument 'version'");
+    assertThatThrownBy(() -> test("nope is match('a')")).hasMessageContaining("undefined variable 'nope'");
   }
 
   @Test

@@ -223,8 +223,12 @@ class TemplaterTest {
     assertThatThrownBy(() -> render("{{ name | xyz }}"))
         .isInstanceOf(TemplateException.class)
         .hasMessage("unsupported filter 'xyz' in {{ name | xyz }}");
-    assertThatThrownBy(() -> render("{{ name | join(',', 'x') }}"))
-        .hasMessage("filter 'join' takes at most 1 argument(s) in {{ name | join(',', 'x') }}");
+    assertThatThrownBy(() -> render("{{ name | lower('x') }}"))
+        .hasMessage("filter 'lower' takes at most 0 argument(s) in {{ name | lower('x') }}");
+    assertThatThrownBy(() -> render("{{ name | join(',', 'x', 'y') }}"))
+        .hasMessage("filter 'join' takes at most 2 argument(s) in {{ name | join(',', 'x', 'y') }}");
+    assertThatThrownBy(() -> render("{{ name | join(sep=',') }}"))
+        .hasMessage("filter 'join' has no argument 'sep' in {{ name | join(sep=',') }}");
   }
 
   @Test
