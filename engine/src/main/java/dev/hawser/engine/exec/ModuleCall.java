@@ -58,6 +58,9 @@ final class ModuleCall {
       Change change = module.plan(params, new HostRemote(session.name(), exec, vars, ctx.playbookDir(),
           task.roleDir(), ex));
       Outcome o = apply(module, change, env, exec);
+      if (env.session() != session) {
+        o.result().put("_hawser_delegated_to", env.session().name());
+      }
       return judge(o, vars);
     } catch (ExpressionException e) {
       return Outcome.failed(where() + e.getMessage(), Map.of());

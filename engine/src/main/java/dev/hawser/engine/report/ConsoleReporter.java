@@ -91,7 +91,7 @@ public final class ConsoleReporter implements RunListener {
   @Override
   public void itemResult(HostResult result) {
     HostResult r = ResultView.applyThreshold(result, verbosity);
-    String head = "[" + r.host() + "]";
+    String head = ResultView.head(r);
     String item = "(item=" + ResultView.itemLabel(r) + ")";
     synchronized (lock) {
       loopedHosts.add(r.host());
@@ -107,7 +107,7 @@ public final class ConsoleReporter implements RunListener {
   @Override
   public void hostResult(HostResult result) {
     HostResult r = ResultView.applyThreshold(result, verbosity);
-    String head = "[" + r.host() + "]";
+    String head = ResultView.head(r);
     synchronized (lock) {
       boolean looped = loopedHosts.remove(r.host()) && !r.noLog();
       switch (r.status()) {

@@ -24,6 +24,15 @@ final class ResultView {
   /** Value of {@link #SHOW_KEY} for results shown with their changed flag too, as Ansible shows assert's. */
   static final String SHOW_WITH_CHANGED = "with_changed";
 
+  /** Result key the engine sets on a delegated task's result: the host it ran on. */
+  static final String DELEGATED_KEY = "_hawser_delegated_to";
+
+  /** "[web1]", or "[web1 -> db1]" for a task delegated to db1, as Ansible prints it. */
+  static String head(HostResult r) {
+    Object to = r.result() == null ? null : r.result().get(DELEGATED_KEY);
+    return "[" + r.host() + (to == null ? "" : " -> " + to) + "]";
+  }
+
   static boolean isShow(HostResult r) {
     Object show = r.result() == null ? null : r.result().get(SHOW_KEY);
     return Boolean.TRUE.equals(show) || SHOW_WITH_CHANGED.equals(show);

@@ -35,6 +35,17 @@ class ConsoleReporterTest {
   }
 
   @Test
+  void aDelegatedTaskNamesTheHostItRanOn() {
+    Events.Capture out = new Events.Capture();
+    ConsoleReporter c = new ConsoleReporter(out.stream, false, 0, false);
+    c.taskStart("t", false);
+    c.hostResult(result("web1", "t", Status.CHANGED, json("{\"changed\": true, \"_hawser_delegated_to\": \"db1\"}")));
+    c.hostResult(result("web2", "t", Status.OK, json("{\"changed\": false}")));
+    assertThat(out.text()).contains("changed: [web1 -> db1]\n").contains("ok: [web2]\n")
+        .doesNotContain("_hawser_delegated_to");
+  }
+
+  @Test
   void colourOnlyWhenAsked() {
     for (boolean color : List.of(true, false)) {
       Events.Capture out = new Events.Capture();
