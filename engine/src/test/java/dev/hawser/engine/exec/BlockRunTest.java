@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hawser.engine.playbook.PlaybookParser;
 import dev.hawser.engine.report.HostResult;
 import dev.hawser.engine.report.HostStats;
-import dev.hawser.engine.report.RunListener;
 import dev.hawser.engine.spi.ExecResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,19 +19,7 @@ class BlockRunTest {
   @TempDir
   Path dir;
 
-  private final List<HostResult> results = Collections.synchronizedList(new ArrayList<>());
-  private final List<String> tasks = Collections.synchronizedList(new ArrayList<>());
-  private final RunListener listener = new RunListener() {
-    @Override
-    public void taskStart(String name, boolean handler) {
-      tasks.add((handler ? "handler " : "") + name);
-    }
-
-    @Override
-    public void hostResult(HostResult r) {
-      results.add(r);
-    }
-  };
+  private final RecordingListener listener = new RecordingListener();
 
   /** Hosts where any command starting with "fail" fails (rc 1), and "fail-on-a" only on host a. */
   private static ScriptedHosts hosts(String... names) {
@@ -52,7 +37,7 @@ class BlockRunTest {
   }
 
   private Optional<HostResult> result(String host, String task) {
-    return results.stream().filter(r -> r.host().equals(host) && r.task().equals(task)).findFirst();
+    return listener.find(host, task);
   }
 
   private static HostStats stats(int ok, int changed, int failed, int rescued) {
@@ -76,7 +61,7 @@ class BlockRunTest {
     assertThat(hosts.ran("b")).containsExactly("fail-on-a", "echo second", "echo always", "echo after", "echo handler");
     assertThat(result("a", "r").orElseThrow().msg()).isEqualTo("first rc=1");
     assertThat(result("b", "r")).isEmpty();
-    assertThat(tasks).containsExactly("first", "second", "r", "al", "after", "handler h");
+    assertThat(listener.tasks).containsExactly("first", "second", "r", "al", "after", "handler h");
     assertThat(s.recap().get("a")).isEqualTo(stats(3, 2, 0, 1));
     assertThat(s.recap().get("b")).isEqualTo(stats(5, 5, 0, 0));
     assertThat(s.anyFailed()).isFalse();
@@ -134,7 +119,7 @@ class BlockRunTest {
             - {name: al, echo: {msg: always}}
         - {name: after, echo: {msg: after}}
         """);
-    assertThat(tasks).containsExactly("body", "al", "after");
+    assertThat(listener.tasks).containsExactly("body", "al", "after");
     assertThat(s.recap().get("a")).isEqualTo(stats(3, 1, 0, 0));
   }
 
@@ -159,7 +144,7 @@ class BlockRunTest {
             - {name: not-run-2, run: echo no}
         - {name: after, run: echo no}
         """);
-    assertThat(tasks).containsExactly("inner", "inner-rescue", "inner-always", "outer-rescue", "outer-always");
+    assertThat(listener.tasks).containsExactly("inner", "inner-rescue", "inner-always", "outer-rescue", "outer-always");
     assertThat(hosts.ran("a")).containsExactly("fail", "fail", "fail");
     assertThat(s.recap().get("a")).isEqualTo(stats(2, 0, 1, 2));
   }
@@ -176,8 +161,8 @@ class BlockRunTest {
           always:
             - {name: al, run: echo always}
         """);
-    assertThat(results).noneMatch(r -> r.host().equals("down") && !r.task().equals("body"));
+    assertThat(listener.results).noneMatch(r -> r.host().equals("down") && !r.task().equals("body"));
     assertThat(s.recap().get("down")).isEqualTo(new HostStats(0, 0, 1, 0, 0, 0, 0));
-    assertThat(tasks).containsExactly("body", "al");
+    assertThat(listener.tasks).containsExactly("body", "al");
   }
 }

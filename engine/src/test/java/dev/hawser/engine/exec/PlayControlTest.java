@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hawser.engine.playbook.PlaybookParser;
 import dev.hawser.engine.report.HostResult;
 import dev.hawser.engine.report.HostStats;
-import dev.hawser.engine.report.RunListener;
 import dev.hawser.engine.spi.ExecResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,25 +21,7 @@ class PlayControlTest {
   @TempDir
   Path dir;
 
-  private final List<String> events = Collections.synchronizedList(new ArrayList<>());
-  private final List<HostResult> results = Collections.synchronizedList(new ArrayList<>());
-  private final RunListener listener = new RunListener() {
-    @Override
-    public void playStart(String name) {
-      events.add("PLAY " + name);
-    }
-
-    @Override
-    public void taskStart(String name, boolean handler) {
-      events.add((handler ? "HANDLER " : "TASK ") + name);
-    }
-
-    @Override
-    public void hostResult(HostResult r) {
-      results.add(r);
-      events.add(r.host() + ":" + r.task());
-    }
-  };
+  private final RecordingListener listener = new RecordingListener();
 
   /** Hosts where "fail" fails everywhere, "fail-on-X" on host X only; "hostname" prints the host's name. */
   private static ScriptedHosts hosts(Map<String, Map<String, Object>> vars, String... names) {
@@ -63,11 +42,11 @@ class PlayControlTest {
   }
 
   private HostResult result(String host, String task) {
-    return results.stream().filter(r -> r.host().equals(host) && r.task().equals(task)).findFirst().orElseThrow();
+    return listener.result(host, task);
   }
 
   private List<String> hostsThatRan(String task) {
-    return results.stream().filter(r -> r.task().equals(task)).map(HostResult::host).sorted().toList();
+    return listener.results.stream().filter(r -> r.task().equals(task)).map(HostResult::host).sorted().toList();
   }
 
   private static HostStats stats(int ok, int changed, int failed) {
@@ -110,7 +89,7 @@ class PlayControlTest {
             - {name: after, run: echo after}
         """);
     assertThat(hostsThatRan("once")).containsExactly("a");
-    assertThat(results).noneMatch(r -> r.task().equals("after"));
+    assertThat(listener.results).noneMatch(r -> r.task().equals("after"));
     // ansible-playbook: "fatal: [a]", NO MORE HOSTS LEFT; the recap lists a only (b never ran a task)
     assertThat(s.recap()).containsOnlyKeys("a").containsEntry("a", stats(0, 0, 1));
   }
@@ -148,12 +127,12 @@ class PlayControlTest {
           tasks:
             - {name: t3, echo: {msg: hi}}
         """);
-    assertThat(events).containsExactly("PLAY ser", "TASK t1", "a:t1", "TASK once", "a:once", "TASK show", "a:show",
+    assertThat(listener.events).containsExactly("PLAY ser", "TASK t1", "a:t1", "TASK once", "a:once", "TASK show", "a:show",
         "HANDLER h", "a:h",
-        "PLAY ser", "TASK t1", events.get(11), events.get(12), "TASK once", "b:once", "TASK show", events.get(16),
-        events.get(17), "HANDLER h", events.get(19), events.get(20),
-        "PLAY next", "TASK t3", events.get(23), events.get(24), events.get(25));
-    assertThat(List.of(events.get(11), events.get(12))).containsExactlyInAnyOrder("b:t1", "c:t1");
+        "PLAY ser", "TASK t1", listener.events.get(11), listener.events.get(12), "TASK once", "b:once", "TASK show", listener.events.get(16),
+        listener.events.get(17), "HANDLER h", listener.events.get(19), listener.events.get(20),
+        "PLAY next", "TASK t3", listener.events.get(23), listener.events.get(24), listener.events.get(25));
+    assertThat(List.of(listener.events.get(11), listener.events.get(12))).containsExactlyInAnyOrder("b:t1", "c:t1");
     // as ansible-playbook with serial: [1, 2]: run_once per batch, its result that batch's
     assertThat(result("a", "show").msg()).isEqualTo("a a");
     assertThat(result("b", "show").msg()).isEqualTo("b b,c");
@@ -166,7 +145,7 @@ class PlayControlTest {
   void serialPercentagesRoundDownToAtLeastOneHost() throws Exception {
     run(hosts("a", "b", "c"), "- hosts: all\n  gather_facts: false\n  serial: \"50%\"\n  tasks:\n"
         + "    - {name: t, echo: {msg: x}}\n");
-    assertThat(events.stream().filter(e -> e.startsWith("PLAY"))).hasSize(3);
+    assertThat(listener.events.stream().filter(e -> e.startsWith("PLAY"))).hasSize(3);
     assertThat(Batches.of(List.of("30%"), List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)))
         .containsExactly(List.of(1, 2, 3), List.of(4, 5, 6), List.of(7, 8, 9), List.of(10));
     assertThat(Batches.of(List.of(1, "50%"), List.of(1, 2, 3, 4, 5))).containsExactly(List.of(1), List.of(2, 3),
@@ -191,7 +170,7 @@ class PlayControlTest {
         """);
     // ansible-playbook: "fatal: [a]", no second batch, no second play; the recap lists a only
     assertThat(hosts.ran("b")).isEmpty();
-    assertThat(events).containsExactly("PLAY all", "TASK t1", "a:t1");
+    assertThat(listener.events).containsExactly("PLAY all", "TASK t1", "a:t1");
     assertThat(s.recap()).containsOnlyKeys("a").containsEntry("a", stats(0, 0, 1));
   }
 
@@ -228,7 +207,7 @@ class PlayControlTest {
             - {name: t3, run: echo t3}
         """);
     // ansible-playbook: a and c changed, b fatal, NO MORE HOSTS LEFT; recap a/c ok=1 changed=1, b failed=1
-    assertThat(results).extracting(HostResult::task).containsOnly("t1");
+    assertThat(listener.results).extracting(HostResult::task).containsOnly("t1");
     assertThat(hosts.ran("a")).containsExactly("fail-on-b");
     assertThat(s.recap()).containsEntry("a", stats(1, 1, 0)).containsEntry("b", stats(0, 0, 1))
         .containsEntry("c", stats(1, 1, 0));
@@ -275,7 +254,7 @@ class PlayControlTest {
     // ansible-playbook: 1 of 3 failed (33%% > 30): NO MORE HOSTS LEFT, t2 runs nowhere
     assertThat(hostsThatRan("t2")).isEmpty();
     assertThat(s.recap()).containsEntry("a", stats(1, 1, 0)).containsEntry("b", stats(0, 0, 1));
-    results.clear();
+    listener.results.clear();
     run(hosts("a", "b", "c"), pb.formatted(34));
     assertThat(hostsThatRan("t2")).containsExactly("a", "c");
   }

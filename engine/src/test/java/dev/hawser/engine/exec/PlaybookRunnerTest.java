@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hawser.engine.playbook.PlaybookParser;
 import dev.hawser.engine.report.HostResult;
-import dev.hawser.engine.report.RunListener;
 import dev.hawser.engine.report.Status;
 import dev.hawser.engine.spi.ExecResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,19 +18,7 @@ class PlaybookRunnerTest {
   @TempDir
   Path dir;
 
-  private final List<HostResult> results = Collections.synchronizedList(new ArrayList<>());
-  private final List<String> tasks = Collections.synchronizedList(new ArrayList<>());
-  private final RunListener listener = new RunListener() {
-    @Override
-    public void taskStart(String name, boolean handler) {
-      tasks.add((handler ? "handler " : "") + name);
-    }
-
-    @Override
-    public void hostResult(HostResult r) {
-      results.add(r);
-    }
-  };
+  private final RecordingListener listener = new RecordingListener();
 
   private RunSummary run(ScriptedHosts hosts, RunOptions options, String playbook) throws Exception {
     Path file = dir.resolve("site.yml");
@@ -43,7 +28,7 @@ class PlaybookRunnerTest {
   }
 
   private HostResult result(String host, String task) {
-    return results.stream().filter(r -> r.host().equals(host) && r.task().equals(task)).findFirst().orElseThrow();
+    return listener.result(host, task);
   }
 
   @Test
@@ -59,7 +44,7 @@ class PlaybookRunnerTest {
     assertThat(s.recap().get("a").changed()).isEqualTo(1);
 
     ScriptedHosts again = new ScriptedHosts(List.of("a"), Map.of()).answering((h, cmd) -> new ExecResult(1, "", ""));
-    results.clear();
+    listener.results.clear();
     run(again, RunOptions.defaults().withCheck(true), pb);
     assertThat(result("a", "m").status()).isEqualTo(Status.CHANGED);
     assertThat(result("a", "m").plannedSteps()).containsExactly("touch /tmp/x");
@@ -115,7 +100,7 @@ class PlaybookRunnerTest {
     assertThat(result("a", "when-false").status()).isEqualTo(Status.SKIPPED);
     assertThat(hosts.ran("a")).containsSubsequence("touch /tmp/p", "touch /tmp/q", "touch /tmp/r", "echo h2", "echo h1");
     assertThat(hosts.ran("a").stream().filter(c -> c.equals("echo h1")).count()).isEqualTo(1);
-    assertThat(tasks).endsWith("handler h2", "handler h1");
+    assertThat(listener.tasks).endsWith("handler h2", "handler h1");
   }
 
   @Test
@@ -131,7 +116,7 @@ class PlaybookRunnerTest {
         """);
     assertThat(result("a", "first").status()).isEqualTo(Status.FAILED);
     assertThat(result("a", "first").msg()).isEqualTo("non-zero return code");
-    assertThat(results).noneMatch(r -> r.host().equals("a") && r.task().equals("second"));
+    assertThat(listener.results).noneMatch(r -> r.host().equals("a") && r.task().equals("second"));
     assertThat(result("b", "second").status()).isEqualTo(Status.CHANGED);
     assertThat(s.anyFailed()).isTrue();
   }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hawser.engine.playbook.PlaybookParser;
 import dev.hawser.engine.report.HostResult;
-import dev.hawser.engine.report.RunListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,19 +16,7 @@ class RolesRunTest {
   @TempDir
   Path dir;
 
-  private final List<HostResult> results = Collections.synchronizedList(new ArrayList<>());
-  private final List<String> tasks = Collections.synchronizedList(new ArrayList<>());
-  private final RunListener listener = new RunListener() {
-    @Override
-    public void taskStart(String name, boolean handler) {
-      tasks.add((handler ? "handler " : "") + name);
-    }
-
-    @Override
-    public void hostResult(HostResult r) {
-      results.add(r);
-    }
-  };
+  private final RecordingListener listener = new RecordingListener();
 
   private void write(String name, String text) throws IOException {
     Path p = dir.resolve(name);
@@ -47,7 +32,7 @@ class RolesRunTest {
   }
 
   private String msg(String task) {
-    return results.stream().filter(r -> r.task().equals(task)).findFirst().orElseThrow().msg();
+    return listener.results.stream().filter(r -> r.task().equals(task)).findFirst().orElseThrow().msg();
   }
 
   @Test
@@ -110,7 +95,7 @@ class RolesRunTest {
           tasks: [{name: task, run: echo task, notify: "web : reload web"}]
           post_tasks: [{name: post, run: echo post}]
         """);
-    assertThat(tasks).containsExactly("pre", "handler web : reload web", "web : web", "task",
+    assertThat(listener.tasks).containsExactly("pre", "handler web : reload web", "web : web", "task",
         "handler web : reload web", "post");
     assertThat(hosts.ran("a")).containsExactly("echo pre", "echo reload", "echo web", "echo task", "echo reload",
         "echo post");
