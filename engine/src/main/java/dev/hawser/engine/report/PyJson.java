@@ -1,5 +1,6 @@
 package dev.hawser.engine.report;
 
+import dev.hawser.engine.internal.PyJsonStrings;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
@@ -129,26 +130,6 @@ final class PyJson {
   }
 
   static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    PyJsonStrings.append(sb, s, false);
   }
 }

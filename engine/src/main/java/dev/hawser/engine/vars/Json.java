@@ -1,5 +1,6 @@
 package dev.hawser.engine.vars;
 
+import dev.hawser.engine.internal.PyJsonStrings;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -87,25 +88,6 @@ final class Json {
   }
 
   private static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        default -> {
-          if (c < 0x20 || c > 0x7e) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    PyJsonStrings.append(sb, s, true);
   }
 }
